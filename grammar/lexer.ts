@@ -1,0 +1,149 @@
+// Tokens of the .org language. Keywords are not reserved: every keyword token
+// also belongs to the `Name` category, so wherever the grammar expects an
+// identifier a keyword such as `central` or `workplace` is accepted too.
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Name],
+});
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+// Comments stay in a token group: the formatter and the language server use them.
+export const LineComment = createToken({
+  name: "LineComment",
+  pattern: /\/\/[^\r\n]*/,
+  group: "comments",
+});
+
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//,
+  group: "comments",
+  line_breaks: true,
+});
+
+// A date is lexed by shape; whether it is a real calendar date is checked later (ORG004).
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/ });
+export const IntegerLiteral = createToken({ name: "IntegerLiteral", pattern: /\d+/ });
+
+// A string ends on its own line: no raw line breaks inside.
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+});
+
+export const LCurly = createToken({ name: "LCurly", pattern: "{" });
+export const RCurly = createToken({ name: "RCurly", pattern: "}" });
+export const Comma = createToken({ name: "Comma", pattern: "," });
+
+const keywordTokens: TokenType[] = [];
+
+function keyword(word: string): TokenType {
+  const token = createToken({
+    name: keywordTokenName(word),
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: [Name],
+  });
+  keywordTokens.push(token);
+  return token;
+}
+
+function keywordTokenName(word: string): string {
+  return "Kw_" + word;
+}
+
+// Order matters where one keyword is a prefix of another (`youth_league` before `youth`).
+export const Kw = {
+  import: keyword("import"),
+  period: keyword("period"),
+  to: keyword("to"),
+  from: keyword("from"),
+  committee: keyword("committee"),
+  cell: keyword("cell"),
+  primary: keyword("primary"),
+  branch: keyword("branch"),
+  subprimary: keyword("subprimary"),
+  team: keyword("team"),
+  residence: keyword("residence"),
+  person: keyword("person"),
+  level: keyword("level"),
+  under: keyword("under"),
+  setting: keyword("setting"),
+  established: keyword("established"),
+  critique: keyword("critique"),
+  secretary: keyword("secretary"),
+  deputy: keyword("deputy"),
+  executive: keyword("executive"),
+  elected: keyword("elected"),
+  members: keyword("members"),
+  member: keyword("member"),
+  candidate: keyword("candidate"),
+  joined: keyword("joined"),
+  since: keyword("since"),
+  youth_league: keyword("youth_league"),
+  youth: keyword("youth"),
+  league: keyword("league"),
+  letter: keyword("letter"),
+  at: keyword("at"),
+  covers: keyword("covers"),
+  approved: keyword("approved"),
+  by: keyword("by"),
+  on: keyword("on"),
+  every: keyword("every"),
+  meeting: keyword("meeting"),
+  report: keyword("report"),
+  application: keyword("application"),
+  recommended: keyword("recommended"),
+  present: keyword("present"),
+  review: keyword("review"),
+  forward: keyword("forward"),
+  approve: keyword("approve"),
+  reject: keyword("reject"),
+  admit: keyword("admit"),
+  ratify: keyword("ratify"),
+  extend: keyword("extend"),
+  expel: keyword("expel"),
+  transfer: keyword("transfer"),
+} as const;
+
+export type KeywordName = keyof typeof Kw;
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  DateLiteral,
+  IntegerLiteral,
+  StringLiteral,
+  LCurly,
+  RCurly,
+  Comma,
+  ...keywordTokens,
+  Identifier,
+  Name,
+];
+
+export const keywordWords: readonly string[] = Object.keys(Kw);
+
+/** True when a token type is one of the language's keywords. */
+export function isKeywordToken(type: TokenType): boolean {
+  return type.name.startsWith("Kw_");
+}
+
+// One lexer instance for the process; `ensureOptimizations` makes Chevrotain
+// fail loudly if a token would disable its first-character optimisation.
+export const orgLexer = new Lexer(allTokens, {
+  ensureOptimizations: true,
+  positionTracking: "full",
+});

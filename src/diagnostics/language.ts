@@ -1,0 +1,80 @@
+// The language codes ORG001-ORG009: problems with the text itself rather than
+// with the bylaws. Their metadata lives here once; the catalogue joins them
+// with the bylaw rules' metadata.
+import type { Severity } from "./types.js";
+
+export interface LanguageCode {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly docs: string;
+}
+
+export const LANGUAGE_CODES = {
+  syntax: {
+    code: "ORG001",
+    name: "syntax",
+    severity: "error",
+    summary: "Text that does not parse.",
+    docs: "The parser recovers after each error and reports every one it can; the rest of the file is still resolved and checked. A declaration that did not parse completely still declares its ID, so no unresolved-name cascade follows from it.",
+  },
+  unresolved: {
+    code: "ORG002",
+    name: "unresolved",
+    severity: "error",
+    summary: "A name that nothing declares.",
+    docs: "Units, people and residences share one namespace per program. The message suggests the closest declared names.",
+  },
+  duplicate: {
+    code: "ORG003",
+    name: "duplicate",
+    severity: "error",
+    summary: "A name declared twice.",
+    docs: "A name is declared once per program. The same ID twice in one roster is a duplicate too (in two rosters it is ORG114, single-membership). A person whose roster entry and application give different names is reported here as well.",
+  },
+  invalidDate: {
+    code: "ORG004",
+    name: "invalid-date",
+    severity: "error",
+    summary: "Not a calendar date, or a range whose end is before its start.",
+    docs: "Dates are `YYYY-MM-DD` and must exist in the calendar (2026-02-30 does not). A `period` or a series whose `to` is before its `from` is reported too.",
+  },
+  wrongKind: {
+    code: "ORG005",
+    name: "wrong-kind",
+    severity: "error",
+    summary: "A name of the wrong kind where it is used.",
+    docs: "`under` takes a unit, `secretary` a person, `covers` a residence, and so on: the message says what was expected and what the name is.",
+  },
+  import: {
+    code: "ORG006",
+    name: "import",
+    severity: "error",
+    summary: "An import that cannot be read, or an import cycle.",
+    docs: "Imports are resolved relative to the importing file. A cycle is reported on the import that closes it.",
+  },
+  outsidePeriod: {
+    code: "ORG007",
+    name: "outside-period",
+    severity: "warning",
+    summary: "An event dated after the period's end.",
+    docs: "Events before the period's start are history and allowed; events after its end are outside the records the program covers. A series reaching past the end gets one diagnostic.",
+  },
+  periodConflict: {
+    code: "ORG008",
+    name: "period-conflict",
+    severity: "error",
+    summary: "More than one `period` in a program.",
+    docs: "A program has at most one `period`; every one after the first is reported.",
+  },
+  noPeriod: {
+    code: "ORG009",
+    name: "no-period",
+    severity: "info",
+    summary: "No `period`, so cadence rules were not evaluated.",
+    docs: "Anchored at the start of the entry file. Structure and membership rules still run; meeting, critique and report cadences need a window to be judged over.",
+  },
+} as const satisfies Record<string, LanguageCode>;
+
+export type LanguageCodeKey = keyof typeof LANGUAGE_CODES;

@@ -1,0 +1,98 @@
+// Stage 1-3 of the pipeline for one file: text -> tokens -> CST -> AST.
+// Every lexing and parsing error becomes an ORG001 diagnostic; invalid dates
+// are found here too (ORG004) since they need nothing but the text.
+import type { IToken } from "chevrotain";
+import { orgLexer, orgParser } from "../../grammar/parser.js";
+import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/types.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { AstBuilder } from "./build-ast.js";
+
+export interface ParsedFile {
+  readonly ast: FileAst;
+  /** ORG001 and ORG004 found in this file alone. */
+  readonly diagnostics: Diagnostic[];
+}
+
+function languageDiagnostic(
+  key: "syntax" | "invalidDate",
+  file: string,
+  span: Span,
+  message: string,
+): Diagnostic {
+  const entry = LANGUAGE_CODES[key];
+  return { code: entry.code, name: entry.name, severity: entry.severity, message, file, span, related: [] };
+}
+
+/** Lexes, parses and builds the AST of one file's text. Never throws on bad input. */
+export function parseText(file: string, text: string): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const lexed = orgLexer.tokenize(text);
+  for (const error of lexed.errors) {
+    const found = text.slice(error.offset, error.offset + error.length);
+    diagnostics.push(
+      languageDiagnostic("syntax", file, { start: error.offset, end: error.offset + error.length }, describeLexError(found)),
+    );
+  }
+
+  orgParser.input = lexed.tokens;
+  const cst = orgParser.file();
+  for (const error of orgParser.errors) {
+    diagnostics.push(languageDiagnostic("syntax", file, errorSpan(error.token, (error as { previousToken?: IToken }).previousToken, text), error.message));
+  }
+
+  const builder = new AstBuilder();
+  const statements = builder.file(cst);
+  for (const problem of builder.problems) diagnostics.push(languageDiagnostic("syntax", file, problem.span, problem.message));
+  for (const date of collectDates(statements)) {
+    if (date.day === null && date.text !== "") {
+      diagnostics.push(languageDiagnostic("invalidDate", file, date.span, `${date.text} is not a calendar date`));
+    }
+  }
+
+  const comments: Comment[] = (lexed.groups["comments"] ?? []).map((tok) => ({
+    kind: tok.image.startsWith("//") ? "line" : "block",
+    text: tok.image,
+    span: { start: tok.startOffset, end: tok.endOffset! + 1 },
+  }));
+  return { ast: { statements, comments }, diagnostics };
+}
+
+function describeLexError(found: string): string {
+  const first = found.charAt(0);
+  if (first === '"') return "unterminated string: a string ends on the line it starts";
+  if (found.startsWith("/*")) return "unterminated block comment";
+  return `unexpected character \`${first}\``;
+}
+
+/** The range of a parse error: the offending token, or just after the last good one at end of input. */
+function errorSpan(tok: IToken, previous: IToken | undefined, text: string): Span {
+  if (Number.isFinite(tok.startOffset) && tok.tokenType.name !== "EOF") {
+    return { start: tok.startOffset, end: tok.endOffset! + 1 };
+  }
+  const at = previous && Number.isFinite(previous.endOffset) ? previous.endOffset! + 1 : text.length;
+  return { start: at, end: at };
+}
+
+export function collectDates(statements: readonly TopStatement[]): DateValue[] {
+  const dates: DateValue[] = [];
+  for (const statement of statements) {
+    switch (statement.type) {
+      case "period":
+      case "series":
+        dates.push(statement.from, statement.to);
+        break;
+      case "event":
+        dates.push(statement.date);
+        break;
+      case "unit":
+        for (const item of statement.items) {
+          if (item.type === "established" || item.type === "approved") dates.push(item.date);
+          else if (item.type === "roster") dates.push(item.date);
+          else if (item.type === "body" && item.elected) dates.push(item.elected);
+        }
+        break;
+    }
+  }
+  return dates;
+}

@@ -1,0 +1,122 @@
+// Calendar arithmetic on whole days (days since 1970-01-01, proleptic
+// Gregorian, no time zones). Month steps keep the day of month, clamped to the
+// month's last day (2026-01-31 + 1 month = 2026-02-28).
+import type { Day, DurationUnit } from "../ast/types.js";
+
+const MS_PER_DAY = 86_400_000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+export function dayFromParts(year: number, month: number, dayOfMonth: number): Day {
+  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+}
+
+/** `YYYY-MM-DD` to a day, or `null` when it names no calendar date (2026-02-30). */
+export function parseDay(text: string): Day | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const dayOfMonth = Number(match[3]);
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return null;
+  return dayFromParts(year, month, dayOfMonth);
+}
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function dayParts(day: Day): DateParts {
+  const date = new Date(day * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, "0");
+
+/** A day as `YYYY-MM-DD`. */
+export function formatDay(day: Day): string {
+  const { year, month, day: dayOfMonth } = dayParts(day);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`;
+}
+
+/** Adds whole months, clamping to the target month's last day. */
+export function addMonths(day: Day, months: number): Day {
+  const { year, month, day: dayOfMonth } = dayParts(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return dayFromParts(targetYear, targetMonth, Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth)));
+}
+
+export function addDuration(day: Day, count: number, unit: DurationUnit): Day {
+  switch (unit) {
+    case "day":
+      return day + count;
+    case "week":
+      return day + 7 * count;
+    case "month":
+      return addMonths(day, count);
+    case "year":
+      return addMonths(day, 12 * count);
+  }
+}
+
+/**
+ * The dates of a series: `from`, then stepping by the interval up to and
+ * including `to`. Month steps are taken from the start date each time (so a
+ * series from the 31st lands on the 31st again whenever the month has one).
+ */
+export function seriesDays(from: Day, to: Day, count: number, unit: DurationUnit): Day[] {
+  const days: Day[] = [];
+  if (count <= 0) return days;
+  for (let step = 0; ; step++) {
+    const day = addDuration(from, step * count, unit);
+    if (day > to) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/** A calendar month as `year * 12 + (month - 1)`, convenient for bucketing. */
+export type MonthIndex = number;
+
+export function monthOf(day: Day): MonthIndex {
+  const { year, month } = dayParts(day);
+  return year * 12 + month - 1;
+}
+
+export function monthStart(month: MonthIndex): Day {
+  return dayFromParts(Math.floor(month / 12), (month % 12) + 1, 1);
+}
+
+export function monthEnd(month: MonthIndex): Day {
+  const year = Math.floor(month / 12);
+  const monthNumber = (month % 12) + 1;
+  return dayFromParts(year, monthNumber, daysInMonth(year, monthNumber));
+}
+
+/** `YYYY-MM` for a month index. */
+export function formatMonth(month: MonthIndex): string {
+  return `${pad(Math.floor(month / 12), 4)}-${pad((month % 12) + 1, 2)}`;
+}
+
+/** The calendar months that lie wholly inside `[start, end]`. */
+export function wholeMonths(start: Day, end: Day): MonthIndex[] {
+  const months: MonthIndex[] = [];
+  for (let month = monthOf(start); month <= monthOf(end); month++) {
+    if (monthStart(month) >= start && monthEnd(month) <= end) months.push(month);
+  }
+  return months;
+}
+
+export function durationLabel(count: number, unit: DurationUnit): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,91 @@
+// Line/column lookup for a file's text, and name suggestions.
+
+/** 1-based line and column, as editors and terminals show them. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** Maps offsets to lines and columns with a binary search over line starts. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) starts.push(i + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 1-based line and column of an offset (columns count UTF-16 code units). */
+  position(offset: number): LineColumn {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
+  }
+
+  /** Offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    const start = this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
+    return Math.min(start + column - 1, this.text.length);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1] ?? this.text.length;
+  }
+
+  /** The text of a 1-based line without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const next = this.lineStarts[line] ?? this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
+  }
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The closest candidates to `name` (at most a third of its length away), best first. */
+export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const distance = editDistance(name, candidate, limit);
+    if (distance <= limit) scored.push({ candidate, distance });
+  }
+  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
+  return scored.slice(0, max).map((entry) => entry.candidate);
+}
