@@ -1,7 +1,8 @@
 // The language codes ORG001-ORG009: problems with the text itself rather than
 // with the bylaws. Their metadata lives here once; the catalogue joins them
 // with the bylaw rules' metadata.
-import type { Severity } from "./types.js";
+import type { Span } from "../ast/types.js";
+import type { Diagnostic, Severity } from "./types.js";
 
 export interface LanguageCode {
   readonly code: string;
@@ -78,3 +79,15 @@ export const LANGUAGE_CODES = {
 } as const satisfies Record<string, LanguageCode>;
 
 export type LanguageCodeKey = keyof typeof LANGUAGE_CODES;
+
+/** A diagnostic with one of the language codes. */
+export function languageDiagnostic(
+  key: LanguageCodeKey,
+  file: string,
+  span: Span,
+  message: string,
+  related: Diagnostic["related"] = [],
+): Diagnostic {
+  const entry = LANGUAGE_CODES[key];
+  return { code: entry.code, name: entry.name, severity: entry.severity, message, file, span, related };
+}

@@ -4,7 +4,7 @@
 import type { IToken } from "chevrotain";
 import { orgLexer, orgParser } from "../../grammar/parser.js";
 import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/types.js";
-import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import { languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { AstBuilder } from "./build-ast.js";
 
@@ -12,16 +12,6 @@ export interface ParsedFile {
   readonly ast: FileAst;
   /** ORG001 and ORG004 found in this file alone. */
   readonly diagnostics: Diagnostic[];
-}
-
-function languageDiagnostic(
-  key: "syntax" | "invalidDate",
-  file: string,
-  span: Span,
-  message: string,
-): Diagnostic {
-  const entry = LANGUAGE_CODES[key];
-  return { code: entry.code, name: entry.name, severity: entry.severity, message, file, span, related: [] };
 }
 
 /** Lexes, parses and builds the AST of one file's text. Never throws on bad input. */

@@ -1,0 +1,298 @@
+// Resolves a loaded program into the model rules read: one symbol table,
+// units with their properties and rosters, the units tree with sizes, event
+// series expanded, and per-unit and per-person timelines sorted by date.
+import type { Identifier, Span, StringValue, UnitDecl } from "../ast/types.js";
+import { languageDiagnostic } from "../diagnostics/language.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { LoadedProgram } from "../program/load.js";
+import { formatDay } from "../util/dates.js";
+import { describeSymbol, SymbolTable } from "./symbols.js";
+import { addEvents } from "./events.js";
+import type {
+  DeclarationKind,
+  ElectedBody,
+  Membership,
+  Model,
+  Period,
+  Person,
+  Residence,
+  RoleAssignment,
+  SourceFile,
+  Unit,
+} from "./types.js";
+
+function newUnit(decl: UnitDecl, file: string): Unit {
+  return {
+    kind: "unit",
+    id: decl.id.name,
+    title: decl.title?.value ?? null,
+    unitKind: decl.unitKind,
+    decl,
+    file,
+    level: null,
+    setting: null,
+    established: null,
+    critique: null,
+    underProperty: null,
+    parent: null,
+    children: [],
+    secretary: null,
+    deputy: null,
+    committee: null,
+    executive: null,
+    covers: null,
+    approved: null,
+    roster: [],
+    size: 0,
+    window: null,
+    timeline: {
+      gatherings: { meeting: [], "committee-meeting": [], "executive-meeting": [], critique: [] },
+      reports: [],
+    },
+  };
+}
+
+function newPerson(id: Identifier): Person {
+  return { kind: "person", id: id.name, name: null, declarations: [], personDecl: null, memberships: [], timeline: [] };
+}
+
+export function resolveProgram(program: LoadedProgram): Model {
+  const table = new SymbolTable();
+  const diagnostics: Diagnostic[] = [];
+  const units: Unit[] = [];
+  const residences: Residence[] = [];
+  const people: Person[] = [];
+  const introduce = (file: string, id: Identifier, kind: DeclarationKind, personName: StringValue | null) =>
+    table.introducePerson(file, id, kind, personName, () => {
+      const person = newPerson(id);
+      people.push(person);
+      return person;
+    });
+
+  const period = findPeriod(program.files, diagnostics);
+
+  // Pass 1: units and residences, in program order.
+  const unitDecls: { unit: Unit; file: string }[] = [];
+  for (const file of program.files) {
+    for (const statement of file.ast.statements) {
+      if (statement.type === "unit") {
+        const unit = newUnit(statement, file.path);
+        if (table.declare(unit, file.path, statement.id)) {
+          units.push(unit);
+          unitDecls.push({ unit, file: file.path });
+          table.recordDeclarationReference(file.path, statement.id, unit);
+        }
+      } else if (statement.type === "residence") {
+        const residence: Residence = {
+          kind: "residence",
+          id: statement.id.name,
+          title: statement.title?.value ?? null,
+          decl: statement,
+          file: file.path,
+        };
+        if (table.declare(residence, file.path, statement.id)) {
+          residences.push(residence);
+          table.recordDeclarationReference(file.path, statement.id, residence);
+        }
+      }
+    }
+  }
+
+  // Pass 2: people, from rosters, `person` declarations and applications.
+  for (const { unit, file } of unitDecls) {
+    const seen = new Set<string>();
+    for (const item of unit.decl.items) {
+      if (item.type !== "roster") continue;
+      if (seen.has(item.id.name)) {
+        table.duplicate(file, item.id, `\`${item.id.name}\` is listed twice in the roster of ${unit.id}`);
+        continue;
+      }
+      seen.add(item.id.name);
+      const person = introduce(file, item.id, "roster", item.personName);
+      if (!person) continue;
+      const membership: Membership = {
+        person,
+        unit,
+        entry: item,
+        file,
+        status: item.status,
+        date: item.date.day,
+        youthLeague: item.youthLeague,
+        residence: null,
+      };
+      unit.roster.push(membership);
+      person.memberships.push(membership);
+    }
+  }
+  for (const file of program.files) {
+    for (const statement of file.ast.statements) {
+      if (statement.type === "person") {
+        const existing = table.symbols.get(statement.id.name);
+        if (existing) {
+          table.duplicate(file.path, statement.id, `\`${statement.id.name}\` is already declared as ${describeSymbol(existing)}; \`person\` declares someone in no roster`);
+          continue;
+        }
+        const person = introduce(file.path, statement.id, "person", statement.personName);
+        if (person) (person as { personDecl: Person["personDecl"] }).personDecl = { decl: statement, file: file.path };
+      } else if (statement.type === "event" && statement.event.type === "application") {
+        introduce(file.path, statement.event.applicant, "application", statement.event.personName);
+      }
+    }
+  }
+
+  // Pass 3: unit properties.
+  for (const { unit, file } of unitDecls) resolveUnitProperties(unit, file, table);
+  for (const { unit, file } of unitDecls) {
+    for (const membership of unit.roster) {
+      if (membership.entry.residence) {
+        (membership as { residence: Residence | null }).residence = table.lookup(file, membership.entry.residence, "residence", "`at`");
+      }
+    }
+  }
+
+  // Pass 4: events.
+  const { events, series } = addEvents(program.files, table, period, diagnostics);
+
+  buildTree(units);
+  computeSizes(people);
+  if (period) {
+    for (const unit of units) {
+      const from = unit.established !== null && unit.established > period.from ? unit.established : period.from;
+      unit.window = { from, to: period.to };
+    }
+  }
+
+  diagnostics.push(...table.diagnostics);
+  const all = [...program.files.flatMap((file) => file.syntaxDiagnostics), ...program.diagnostics, ...diagnostics];
+  if (!period) {
+    const entryFile = program.files[program.files.length - 1];
+    if (entryFile) {
+      const firstLineEnd = entryFile.lines.lineText(1).length;
+      all.push(
+        languageDiagnostic(
+          "noPeriod",
+          entryFile.path,
+          { start: 0, end: firstLineEnd },
+          "no `period` in this program: meeting, critique and report cadences were not evaluated",
+        ),
+      );
+    }
+  }
+  return {
+    entry: program.entry,
+    files: program.files,
+    period,
+    units,
+    symbols: table.symbols,
+    people,
+    residences,
+    events,
+    series,
+    references: table.references,
+    diagnostics: all,
+  };
+}
+
+function findPeriod(files: readonly SourceFile[], diagnostics: Diagnostic[]): Period | null {
+  let period: Period | null = null;
+  let first: { file: string; span: Span } | null = null;
+  for (const file of files) {
+    for (const statement of file.ast.statements) {
+      if (statement.type !== "period") continue;
+      if (first) {
+        diagnostics.push(
+          languageDiagnostic("periodConflict", file.path, statement.span, "a program has one `period`; this is a second one", [
+            { ...first, message: "the program's period" },
+          ]),
+        );
+        continue;
+      }
+      first = { file: file.path, span: statement.span };
+      const from = statement.from.day;
+      const to = statement.to.day;
+      if (from === null || to === null) continue;
+      if (to < from) {
+        diagnostics.push(
+          languageDiagnostic("invalidDate", file.path, statement.to.span, `the period ends on ${formatDay(to)}, before it starts on ${formatDay(from)}`),
+        );
+        continue;
+      }
+      period = { from, to, decl: statement, file: file.path };
+    }
+  }
+  return period;
+}
+
+function resolveRole(file: string, table: SymbolTable, property: RoleAssignment["property"]): RoleAssignment {
+  return { property, person: table.lookup(file, property.value, "person", `\`${property.type}\``) };
+}
+
+function resolveUnitProperties(unit: Unit, file: string, table: SymbolTable): void {
+  for (const item of unit.decl.items) {
+    switch (item.type) {
+      case "level":
+        unit.level = item.value.name as Unit["level"];
+        break;
+      case "setting":
+        unit.setting = item.value.name as Unit["setting"];
+        break;
+      case "under":
+        unit.underProperty = item;
+        unit.parent = table.lookup(file, item.value, "unit", "`under`");
+        break;
+      case "secretary":
+        unit.secretary = resolveRole(file, table, item);
+        break;
+      case "deputy":
+        unit.deputy = resolveRole(file, table, item);
+        break;
+      case "established":
+        unit.established = item.date.day;
+        break;
+      case "critique":
+        unit.critique = { property: item, interval: item.interval };
+        break;
+      case "covers":
+        unit.covers = {
+          property: item,
+          residences: item.residences.flatMap((ref) => table.lookup(file, ref, "residence", "`covers`") ?? []),
+        };
+        break;
+      case "approved":
+        unit.approved = { property: item, date: item.date.day, by: table.lookup(file, item.by, "unit", "`approved by`") };
+        break;
+      case "body": {
+        const body: ElectedBody = {
+          block: item,
+          elected: item.elected?.day ?? null,
+          members: item.members.flatMap((ref) => table.lookup(file, ref, "person", "a committee member") ?? []),
+        };
+        if (item.bodyKind === "committee") unit.committee = body;
+        else unit.executive = body;
+        break;
+      }
+      case "roster":
+        break;
+    }
+  }
+}
+
+function buildTree(units: readonly Unit[]): void {
+  for (const unit of units) {
+    if (unit.parent && unit.parent !== unit) unit.parent.children.push(unit);
+  }
+}
+
+/** Size: distinct people over a unit and every unit under it (cycle-safe). */
+function computeSizes(people: readonly Person[]): void {
+  const counted = new Set<Unit>();
+  for (const person of people) {
+    counted.clear();
+    for (const membership of person.memberships) {
+      for (let unit: Unit | null = membership.unit; unit && !counted.has(unit); unit = unit.parent) {
+        counted.add(unit);
+        unit.size++;
+      }
+    }
+  }
+}

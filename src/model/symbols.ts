@@ -1,0 +1,133 @@
+// The program's one symbol table and name lookup. Units, people and
+// residences share one namespace; a name is declared once (ORG003). Lookups
+// record every reference (for the language server) and report ORG002 and
+// ORG005.
+import type { Identifier, Span, StringValue } from "../ast/types.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import type { Diagnostic, RelatedLocation } from "../diagnostics/types.js";
+import { closestNames } from "../util/text.js";
+import type { DeclarationKind, NamedSymbol, Person, Reference, Residence, SymbolKind, Unit } from "./types.js";
+
+type KindOf<K extends SymbolKind> = Extract<NamedSymbol, { kind: K }>;
+
+const KIND_WORDS: Record<SymbolKind, string> = { unit: "a unit", person: "a person", residence: "a residence" };
+
+export function describeSymbol(symbol: NamedSymbol): string {
+  if (symbol.kind === "unit") return symbol.unitKind === "committee" ? "a committee" : `a ${symbol.unitKind}`;
+  return KIND_WORDS[symbol.kind];
+}
+
+export class SymbolTable {
+  readonly symbols = new Map<string, NamedSymbol>();
+  readonly references: Reference[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** Where each symbol was first declared (for "declared here" related locations). */
+  private readonly firstDeclaration = new Map<string, { file: string; span: Span }>();
+
+  /** Declares a unit or residence; a second declaration of the name is ORG003. */
+  declare(symbol: Unit | Residence, file: string, id: Identifier): boolean {
+    const existing = this.symbols.get(id.name);
+    if (existing) {
+      this.duplicate(file, id, `\`${id.name}\` is already declared as ${describeSymbol(existing)}`);
+      return false;
+    }
+    this.symbols.set(id.name, symbol);
+    this.firstDeclaration.set(id.name, { file, span: id.span });
+    return true;
+  }
+
+  /**
+   * Introduces a person (roster entry, `person`, application). Several
+   * introductions of one person are allowed where the caller says so; their
+   * names must agree. Returns the person, or `null` when the name belongs to
+   * a unit or residence.
+   */
+  introducePerson(
+    file: string,
+    id: Identifier,
+    kind: DeclarationKind,
+    personName: StringValue | null,
+    create: () => Person,
+  ): Person | null {
+    const existing = this.symbols.get(id.name);
+    if (existing && existing.kind !== "person") {
+      this.duplicate(file, id, `\`${id.name}\` is already declared as ${describeSymbol(existing)}`);
+      return null;
+    }
+    let person = existing as Person | undefined;
+    if (!person) {
+      person = create();
+      this.symbols.set(id.name, person);
+      this.firstDeclaration.set(id.name, { file, span: id.span });
+    } else if (personName && person.name !== null && person.name !== personName.value) {
+      this.duplicate(
+        file,
+        id,
+        `\`${id.name}\` is named "${personName.value}" here but "${person.name}" where first declared`,
+      );
+    }
+    if (person.name === null && personName) person.name = personName.value;
+    person.declarations.push({ kind, file, id });
+    this.references.push({ file, span: id.span, name: id.name, symbol: person });
+    return person;
+  }
+
+  duplicate(file: string, id: Identifier, message: string): void {
+    const first = this.firstDeclaration.get(id.name);
+    const related: RelatedLocation[] = first ? [{ ...first, message: `\`${id.name}\` first declared here` }] : [];
+    const entry = LANGUAGE_CODES.duplicate;
+    this.diagnostics.push({ code: entry.code, name: entry.name, severity: entry.severity, message, file, span: id.span, related });
+  }
+
+  recordDeclarationReference(file: string, id: Identifier, symbol: NamedSymbol): void {
+    this.references.push({ file, span: id.span, name: id.name, symbol });
+  }
+
+  /**
+   * Resolves a use of a name that must be of `kind`. Reports ORG002 when
+   * nothing declares it and ORG005 when it is of another kind; returns `null`
+   * then, so rules stay silent about what they cannot know.
+   */
+  lookup<K extends SymbolKind>(file: string, ref: Identifier, kind: K, role: string): KindOf<K> | null {
+    const symbol = this.symbols.get(ref.name);
+    if (!symbol) {
+      const suggestions = this.suggest(ref.name, kind);
+      const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((name) => `\`${name}\``).join(" or ")}?` : "";
+      const what = kind === "residence" ? "residence" : "unit or person";
+      const entry = LANGUAGE_CODES.unresolved;
+      this.diagnostics.push({
+        code: entry.code,
+        name: entry.name,
+        severity: entry.severity,
+        message: `no ${what} named \`${ref.name}\`${hint}`,
+        file,
+        span: ref.span,
+        related: [],
+      });
+      return null;
+    }
+    this.references.push({ file, span: ref.span, name: ref.name, symbol });
+    if (symbol.kind !== kind) {
+      const entry = LANGUAGE_CODES.wrongKind;
+      const first = this.firstDeclaration.get(ref.name);
+      this.diagnostics.push({
+        code: entry.code,
+        name: entry.name,
+        severity: entry.severity,
+        message: `${role} must be ${KIND_WORDS[kind]}, but \`${ref.name}\` is ${describeSymbol(symbol)}`,
+        file,
+        span: ref.span,
+        related: first ? [{ ...first, message: `\`${ref.name}\` declared here` }] : [],
+      });
+      return null;
+    }
+    return symbol as KindOf<K>;
+  }
+
+  /** Declared names close to `name`, those of the expected kind first. */
+  suggest(name: string, kind: SymbolKind): string[] {
+    const ofKind = [...this.symbols].filter(([, symbol]) => symbol.kind === kind).map(([key]) => key);
+    const best = closestNames(name, ofKind);
+    return best.length > 0 ? best : closestNames(name, this.symbols.keys());
+  }
+}
