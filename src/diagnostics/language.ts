@@ -76,6 +76,13 @@ export const LANGUAGE_CODES = {
     summary: "No `period`, so cadence rules were not evaluated.",
     docs: "Anchored at the start of the entry file. Structure and membership rules still run; meeting, critique and report cadences need a window to be judged over.",
   },
+  waiver: {
+    code: "ORG010",
+    name: "waiver",
+    severity: "warning",
+    summary: "A waiver comment that is malformed, expired, or suppresses nothing.",
+    docs: "`// orgspec-waive ORG201 until 2026-09-30 -- reason` on the line a diagnostic anchors on, or alone on the line directly above it, suppresses that diagnostic. The reason after `--` is required and `until` is optional. A waiver past its `until` date stops working and is reported; so is a waiver that suppresses nothing, and one that names an unknown code.",
+  },
 } as const satisfies Record<string, LanguageCode>;
 
 export type LanguageCodeKey = keyof typeof LANGUAGE_CODES;

@@ -1,0 +1,110 @@
+// Waivers: `// orgspec-waive ORG201[, ORG202] [until DATE] -- reason` on the
+// line a diagnostic anchors on, or alone on the line directly above it,
+// suppresses that diagnostic. Expired, unused and malformed waivers are
+// reported (ORG010) so that waivers never rot silently.
+import type { Comment, Day, Span } from "../ast/types.js";
+import { languageDiagnostic } from "../diagnostics/language.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { Model, SourceFile } from "../model/types.js";
+import { formatDay, parseDay } from "../util/dates.js";
+import { knownCode } from "./codes.js";
+
+export interface Waiver {
+  readonly file: string;
+  readonly span: Span;
+  /** Codes or rule names as written. */
+  readonly codes: readonly string[];
+  readonly until: Day | null;
+  readonly reason: string;
+  /** The line (1-based) whose diagnostics it governs. */
+  readonly line: number;
+}
+
+const WAIVER = /^\/[/*]\s*orgspec-waive\b(.*?)(?:\*\/)?$/s;
+const BODY = /^\s+([A-Za-z0-9_,\s-]+?)(?:\s+until\s+(\S+))?\s+--\s*(.*)$/s;
+
+/** Parses the waivers of a file; malformed ones become diagnostics. */
+export function fileWaivers(file: SourceFile, problems: Diagnostic[]): Waiver[] {
+  const waivers: Waiver[] = [];
+  for (const comment of file.ast.comments) {
+    const match = WAIVER.exec(comment.text);
+    if (!match) continue;
+    const body = BODY.exec(match[1] ?? "");
+    const reason = body?.[3]?.trim() ?? "";
+    if (!body || reason === "") {
+      problems.push(
+        languageDiagnostic("waiver", file.path, comment.span, "a waiver needs codes and a reason: `// orgspec-waive ORG201 until 2026-09-30 -- reason`"),
+      );
+      continue;
+    }
+    const codes = body[1]!.split(/[\s,]+/).filter(Boolean);
+    const unknown = codes.filter((code) => !knownCode(code));
+    if (unknown.length > 0) {
+      problems.push(languageDiagnostic("waiver", file.path, comment.span, `this waiver names no known rule: ${unknown.join(", ")}`));
+      continue;
+    }
+    let until: Day | null = null;
+    if (body[2] !== undefined) {
+      until = parseDay(body[2]);
+      if (until === null) {
+        problems.push(languageDiagnostic("waiver", file.path, comment.span, `\`${body[2]}\` is not a calendar date (YYYY-MM-DD)`));
+        continue;
+      }
+    }
+    waivers.push({ file: file.path, span: comment.span, codes, until, reason, line: governedLine(file, comment) });
+  }
+  return waivers;
+}
+
+/** A comment after code governs its own line; a comment alone on its line governs the next one. */
+function governedLine(file: SourceFile, comment: Comment): number {
+  const { line, column } = file.lines.position(comment.span.start);
+  const before = file.lines.lineText(line).slice(0, column - 1);
+  return before.trim() === "" ? file.lines.position(comment.span.end).line + 1 : line;
+}
+
+export function applyWaivers(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  today: Day,
+): { diagnostics: Diagnostic[]; waived: number } {
+  const problems: Diagnostic[] = [];
+  const byFileLine = new Map<string, Waiver[]>();
+  const used = new Set<Waiver>();
+  const files = new Map(model.files.map((file) => [file.path, file]));
+  for (const file of model.files) {
+    for (const waiver of fileWaivers(file, problems)) {
+      if (waiver.until !== null && waiver.until < today) {
+        problems.push(
+          languageDiagnostic("waiver", waiver.file, waiver.span, `this waiver expired on ${formatDay(waiver.until)}; the diagnostics it waived are reported again`),
+        );
+        continue;
+      }
+      const key = `${waiver.file}\0${waiver.line}`;
+      byFileLine.set(key, [...(byFileLine.get(key) ?? []), waiver]);
+    }
+  }
+  const kept: Diagnostic[] = [];
+  let waived = 0;
+  for (const diagnostic of diagnostics) {
+    const file = files.get(diagnostic.file);
+    const line = file?.lines.position(diagnostic.span.start).line;
+    const waiver = byFileLine
+      .get(`${diagnostic.file}\0${line}`)
+      ?.find((candidate) => candidate.codes.includes(diagnostic.code) || candidate.codes.includes(diagnostic.name));
+    if (waiver && diagnostic.code !== "ORG010") {
+      used.add(waiver);
+      waived++;
+    } else kept.push(diagnostic);
+  }
+  for (const waivers of byFileLine.values()) {
+    for (const waiver of waivers) {
+      if (used.has(waiver)) continue;
+      problems.push({
+        ...languageDiagnostic("waiver", waiver.file, waiver.span, `this waiver of ${waiver.codes.join(", ")} suppresses nothing on line ${waiver.line}`),
+        tags: ["unnecessary"],
+      });
+    }
+  }
+  return { diagnostics: [...kept, ...problems], waived };
+}

@@ -1,0 +1,21 @@
+// The public API of orgspec: what the CLI, the language server, the prettier
+// plugin and the tests use.
+export { checkPaths, checkProgram, todayDay } from "./check/check.js";
+export type { CheckOptions, PathsResult, ProgramResult } from "./check/check.js";
+export { runRules, defaultOptions } from "./check/run-rules.js";
+export type { Rulebook, RuleSetting, RuleSeverity } from "./check/run-rules.js";
+export { CATALOGUE, catalogueEntry, docsUrl } from "./check/codes.js";
+export type { CatalogueEntry } from "./check/codes.js";
+export { fileWaivers, applyWaivers } from "./check/waivers.js";
+export { parseText } from "./syntax/parse.js";
+export { FileCache, diskHost, loadProgram, sourceFile, importTarget } from "./program/load.js";
+export type { FileHost, LoadedProgram } from "./program/load.js";
+export { findEntries, orgFilesUnder } from "./program/entries.js";
+export { resolveProgram } from "./model/resolve.js";
+export { RULES, RULES_BY_CODE, RULES_BY_NAME } from "./rules/index.js";
+export type { AnyRule, Rule, RuleContext, Duration, OptionSpec } from "./rules/rule.js";
+export { LineIndex, closestNames } from "./util/text.js";
+export { formatDay, parseDay } from "./util/dates.js";
+export type * from "./ast/types.js";
+export type * from "./model/types.js";
+export type * from "./diagnostics/types.js";

@@ -1,0 +1,5 @@
+// The membership rules, in catalogue order.
+import type { AnyRule } from "../rule.js";
+
+
+export const membershipRules: readonly AnyRule[] = [];

@@ -1,0 +1,87 @@
+// What a bylaw rule is: its metadata (the catalogue entry), its options with
+// defaults, its docs with a failing and a passing example, and `check`, which
+// reads the resolved model and reports through the context.
+import type { Day, DurationUnit, Span } from "../ast/types.js";
+import type { Citation, RelatedLocation, Severity } from "../diagnostics/types.js";
+import type { Model } from "../model/types.js";
+
+export type RuleCategory = "structure" | "meetings" | "membership" | "reporting";
+
+/** A duration option, written in config files as `"3 months"`. */
+export interface Duration {
+  readonly count: number;
+  readonly unit: DurationUnit;
+}
+
+export type OptionSpec =
+  | { readonly type: "integer"; readonly default: number; readonly description: string }
+  | { readonly type: "duration"; readonly default: Duration; readonly description: string };
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** The option values a rule receives: numbers for integers, durations for durations. */
+export type OptionValues<S extends OptionSpecs> = {
+  readonly [K in keyof S]: S[K] extends { type: "duration" } ? Duration : number;
+};
+
+export interface RuleDocs {
+  /** What the rule checks and how it reads the bylaws, in Markdown. */
+  readonly description: string;
+  /** A spec fragment the rule reports on. */
+  readonly failing: string;
+  /** The same fragment, corrected. */
+  readonly passing: string;
+}
+
+export interface ReportInput {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RuleContext<S extends OptionSpecs> {
+  readonly model: Model;
+  readonly options: OptionValues<S>;
+  /**
+   * The day deadlines are judged at: the period's end, or `--as-of`. `null`
+   * without a period and without `--as-of` (then nothing is overdue).
+   */
+  readonly asOf: Day | null;
+  report(input: ReportInput): void;
+}
+
+export interface Rule<S extends OptionSpecs = OptionSpecs> {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  /** One line, as in the catalogue. */
+  readonly summary: string;
+  readonly citation: Citation;
+  readonly options: S;
+  readonly docs: RuleDocs;
+  check(context: RuleContext<S>): void;
+}
+
+/** A rule of any option shape, as the registry holds them. */
+export interface AnyRule extends Omit<Rule, "check"> {
+  check(context: RuleContext<OptionSpecs>): void;
+}
+
+/** Declares a rule; `check` gets its option types, the registry an `AnyRule`. */
+export function defineRule<S extends OptionSpecs>(rule: Rule<S>): AnyRule {
+  return rule as unknown as AnyRule;
+}
+
+export function months(count: number): Duration {
+  return { count, unit: "month" };
+}
+
+export function years(count: number): Duration {
+  return { count, unit: "year" };
+}
+
+export function days(count: number): Duration {
+  return { count, unit: "day" };
+}

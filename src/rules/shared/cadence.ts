@@ -1,0 +1,72 @@
+// Cadence arithmetic the meeting, critique and report rules share: counting
+// sessions per calendar month, and gaps between consecutive sessions measured
+// from the window's start and to its end.
+import type { Day } from "../../ast/types.js";
+import type { Occurrence, Window } from "../../model/types.js";
+import { addDuration, formatDay, formatMonth, monthOf, wholeMonths, type MonthIndex } from "../../util/dates.js";
+import type { Duration } from "../rule.js";
+
+/** The whole months of a window in which fewer than `perMonth` of the days fall. */
+export function monthsShort(days: readonly Day[], window: Window, perMonth: number): MonthIndex[] {
+  const counts = new Map<MonthIndex, number>();
+  for (const day of days) {
+    if (day < window.from || day > window.to) continue;
+    const month = monthOf(day);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return wholeMonths(window.from, window.to).filter((month) => (counts.get(month) ?? 0) < perMonth);
+}
+
+/** `2026-02`, `2026-02 or 2026-04`, `2026-02, 2026-03 or 2026-04`. */
+export function listMonths(monthList: readonly MonthIndex[], conjunction = "or"): string {
+  return listWords(monthList.map(formatMonth), conjunction);
+}
+
+export function listWords(words: readonly string[], conjunction = "and"): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
+}
+
+export interface Gap {
+  /** The session before the gap, or the window's start. */
+  readonly from: Day;
+  /** The session after the gap, or the window's end. */
+  readonly to: Day;
+  readonly fromIsWindowStart: boolean;
+  readonly toIsWindowEnd: boolean;
+}
+
+/**
+ * The gaps longer than `limit`: between the window's start and the first
+ * session, between consecutive sessions, and from the last to the window's
+ * end. A gap of exactly `limit` is in time. With no session at all, the whole
+ * window is one gap. `days` must be sorted.
+ */
+export function gapsLongerThan(days: readonly Day[], window: Window, limit: Duration): Gap[] {
+  const inWindow = days.filter((day) => day >= window.from && day <= window.to);
+  const points = [window.from, ...inWindow, window.to];
+  const gaps: Gap[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    if (to > addDuration(from, limit.count, limit.unit)) {
+      gaps.push({ from, to, fromIsWindowStart: i === 0, toIsWindowEnd: i + 1 === points.length - 1 });
+    }
+  }
+  return gaps;
+}
+
+/** "from 2026-01-01 (the window's start) to 2026-04-20". */
+export function describeGap(gap: Gap): string {
+  const from = gap.fromIsWindowStart ? `${formatDay(gap.from)} (start of the period)` : formatDay(gap.from);
+  const to = gap.toIsWindowEnd ? `${formatDay(gap.to)} (end of the period)` : formatDay(gap.to);
+  return `${from} to ${to}`;
+}
+
+export function durationText(duration: Duration): string {
+  return `${duration.count} ${duration.unit}${duration.count === 1 ? "" : "s"}`;
+}
+
+export function occurrenceDays(occurrences: readonly Occurrence[]): Day[] {
+  return occurrences.map((occurrence) => occurrence.day);
+}
