@@ -1,0 +1,155 @@
+// The `orgspec` command line. Exit status: 0 no errors, 1 errors (or more
+// warnings than --max-warnings), 2 usage or I/O errors (message on stderr, no
+// stack trace).
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { checkPaths } from "../check/check.js";
+import { CATALOGUE, catalogueEntry } from "../check/codes.js";
+import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
+import { renderJson } from "../reporters/json.js";
+import { SourceLookup } from "../reporters/locate.js";
+import { renderSarif, ruleHelpMarkdown } from "../reporters/sarif.js";
+import { renderText } from "../reporters/text.js";
+import { TOOL_VERSION } from "../reporters/version.js";
+import { parseDay } from "../util/dates.js";
+import { registerExtraCommands } from "./commands.js";
+
+/** A failure the user must fix (bad flag, missing file): exit 2 with the message. */
+export class UsageError extends Error {}
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly isTTY: boolean;
+}
+
+const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+interface CheckFlags {
+  format: "text" | "json" | "sarif";
+  maxWarnings?: string;
+  asOf?: string;
+  config?: string;
+  color?: boolean;
+}
+
+function loadConfig(flags: CheckFlags, paths: readonly string[], cwd: string): LoadedConfig {
+  if (flags.config) return loadConfigFile(resolve(cwd, flags.config));
+  const first = resolve(cwd, paths[0] ?? ".");
+  let start = first;
+  try {
+    if (!statSync(first).isDirectory()) start = dirname(first);
+  } catch {
+    start = cwd;
+  }
+  const file = findConfigFile(start);
+  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
+}
+
+function wantColor(flags: CheckFlags, io: CliIo): boolean {
+  if (flags.color !== undefined) return flags.color;
+  if (process.env["NO_COLOR"]) return false;
+  if (process.env["FORCE_COLOR"] && process.env["FORCE_COLOR"] !== "0") return true;
+  return io.isTTY;
+}
+
+function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
+  const maxWarnings = flags.maxWarnings === undefined ? Infinity : Number(flags.maxWarnings);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  let asOf: number | null = null;
+  if (flags.asOf !== undefined) {
+    asOf = parseDay(flags.asOf);
+    if (asOf === null) throw new UsageError(`--as-of takes a calendar date (YYYY-MM-DD), not "${flags.asOf}"`);
+  }
+  const config = loadConfig(flags, paths, io.cwd);
+  const absolute = paths.map((path) => resolve(io.cwd, path));
+  const result = checkPaths(absolute, { rulebook: config.rulebook, asOf });
+  if (result.discovery.missing.length > 0) {
+    throw new UsageError(result.discovery.missing.map((path) => `cannot read ${path}: no such file or directory`).join("\n"));
+  }
+  if (result.discovery.entries.length === 0) throw new UsageError(`no .org files found in ${paths.join(", ")}`);
+  const lookup = new SourceLookup(result.programs);
+  const options = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived };
+  if (flags.format === "json") io.stdout(renderJson(result.diagnostics, lookup, options));
+  else if (flags.format === "sarif") io.stdout(renderSarif(result.diagnostics, lookup, options));
+  else io.stdout(renderText(result.diagnostics, lookup, { ...options, color: wantColor(flags, io) }));
+  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
+  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+function explain(code: string, io: CliIo): number {
+  const entry = catalogueEntry(code);
+  if (!entry) throw new UsageError(`no rule ${code}; \`orgspec rules\` lists them`);
+  io.stdout(`${entry.code} ${entry.name} (${entry.severity}, ${entry.category})\n\n${entry.summary}\n\n${ruleHelpMarkdown(entry)}\n`);
+  return 0;
+}
+
+function listRules(io: CliIo): number {
+  const width = Math.max(...CATALOGUE.map((entry) => entry.name.length));
+  for (const entry of CATALOGUE) io.stdout(`${entry.code}  ${entry.name.padEnd(width)}  ${entry.severity.padEnd(7)}  ${entry.summary}\n`);
+  return 0;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("orgspec")
+    .description("Check, format and explain .org specs of party organization records")
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command("check")
+    .description("parse, resolve and check specs against the bylaws")
+    .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("--as-of <date>", "judge deadlines at this date instead of the period's end")
+    .option("-c, --config <path>", "configuration file (default: the nearest orgspec.config.json)")
+    .option("--color", "colour the text output")
+    .option("--no-color", "never colour the text output")
+    .action((paths: string[], flags: CheckFlags) => setExit(runCheck(paths, flags, io)));
+
+  program
+    .command("rules")
+    .description("list every rule with its code, name and default severity")
+    .action(() => setExit(listRules(io)));
+
+  program
+    .command("explain")
+    .description("print a rule's documentation, options, defaults and bylaw citation")
+    .argument("<code>", "a code (ORG101) or rule name (cell-size)")
+    .action((code: string) => setExit(explain(code, io)));
+
+  registerExtraCommands(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  let status = 0;
+  const program = buildProgram(io, (code) => (status = code));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`orgspec: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`orgspec: internal error: ${message}\n`);
+    return 2;
+  }
+}

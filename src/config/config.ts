@@ -1,0 +1,174 @@
+// `orgspec.config.json`: per-rule severities and options. Found by walking up
+// from the spec (or named with `--config`). Every mistake is an error naming
+// the key; nothing unknown is ignored. Without a file, the embedded default
+// rulebook is the catalogue as written.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { DurationUnit } from "../ast/types.js";
+import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
+import { RULES, RULES_BY_CODE, RULES_BY_NAME } from "../rules/index.js";
+import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
+
+export const CONFIG_FILE_NAME = "orgspec.config.json";
+const SEVERITIES: readonly RuleSeverity[] = ["off", "info", "warning", "error"];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+export interface LoadedConfig {
+  /** The file it came from, or `null` for the embedded defaults. */
+  readonly file: string | null;
+  readonly rulebook: Rulebook;
+}
+
+/** The nearest `orgspec.config.json` in `start` or a directory above it. */
+export function findConfigFile(start: string): string | null {
+  let directory = resolve(start);
+  for (;;) {
+    const candidate = join(directory, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
+}
+
+export function loadConfigFile(file: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(file, `cannot read the configuration: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, `not valid JSON: ${(error as Error).message}`);
+  }
+  return { file, rulebook: parseConfig(json, file) };
+}
+
+/** Validates a parsed configuration object and turns it into a rulebook. */
+export function parseConfig(json: unknown, file = "<config>"): Rulebook {
+  if (!isRecord(json)) throw new ConfigError(file, "the configuration must be a JSON object");
+  for (const key of Object.keys(json)) {
+    if (key !== "rules" && key !== "$schema") throw new ConfigError(file, `unknown key "${key}" (expected "rules" or "$schema")`);
+  }
+  const rules = json["rules"] ?? {};
+  if (!isRecord(rules)) throw new ConfigError(file, `"rules" must be an object mapping rule names or codes to settings`);
+  const rulebook = new Map<string, RuleSetting>();
+  for (const [key, value] of Object.entries(rules)) {
+    const rule = RULES_BY_NAME.get(key) ?? RULES_BY_CODE.get(key.toUpperCase());
+    if (!rule) {
+      throw new ConfigError(file, `unknown rule "${key}" in "rules" (see \`orgspec rules\` for the list)`);
+    }
+    if (rulebook.has(rule.code)) throw new ConfigError(file, `rule "${key}" is configured twice (by name and by code)`);
+    rulebook.set(rule.code, parseSetting(rule, key, value, file));
+  }
+  return rulebook;
+}
+
+function parseSetting(rule: AnyRule, key: string, value: unknown, file: string): RuleSetting {
+  const where = `rules.${key}`;
+  if (typeof value === "string") return { severity: parseSeverity(value, where, file), options: {} };
+  if (!Array.isArray(value) || value.length < 1 || value.length > 2) {
+    throw new ConfigError(file, `${where} must be a severity ("off", "info", "warning", "error") or [severity, { options }]`);
+  }
+  const severity = parseSeverity(value[0], `${where}[0]`, file);
+  const given = value[1] ?? {};
+  if (!isRecord(given)) throw new ConfigError(file, `${where}[1] must be an object of options`);
+  const options: Record<string, unknown> = {};
+  for (const [name, optionValue] of Object.entries(given)) {
+    const spec: OptionSpec | undefined = rule.options[name];
+    if (!spec) {
+      const known = Object.keys(rule.options);
+      throw new ConfigError(
+        file,
+        `unknown option "${name}" for ${rule.name} at ${where}[1]` + (known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"),
+      );
+    }
+    options[name] = parseOption(spec, optionValue, `${where}[1].${name}`, file);
+  }
+  return { severity, options };
+}
+
+function parseSeverity(value: unknown, where: string, file: string): RuleSeverity {
+  if (typeof value === "string" && (SEVERITIES as readonly string[]).includes(value)) return value as RuleSeverity;
+  throw new ConfigError(file, `${where} must be one of "off", "info", "warning", "error", not ${JSON.stringify(value)}`);
+}
+
+const DURATION_TEXT = /^\s*(\d+)\s*(day|week|month|year)s?\s*$/;
+
+/** `"3 months"` to a duration, or `null`. */
+export function parseDuration(text: string): Duration | null {
+  const match = DURATION_TEXT.exec(text);
+  if (!match) return null;
+  const count = Number(match[1]);
+  return count > 0 ? { count, unit: match[2] as DurationUnit } : null;
+}
+
+function parseOption(spec: OptionSpec, value: unknown, where: string, file: string): number | Duration {
+  if (spec.type === "integer") {
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+    throw new ConfigError(file, `${where} must be a whole number, not ${JSON.stringify(value)}`);
+  }
+  const duration = typeof value === "string" ? parseDuration(value) : null;
+  if (duration) return duration;
+  throw new ConfigError(file, `${where} must be a duration such as "3 months" or "7 days", not ${JSON.stringify(value)}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The JSON Schema of the configuration file, derived from the rules' options. */
+export function configSchema(): object {
+  const severity = { enum: SEVERITIES };
+  const properties: Record<string, object> = {};
+  for (const rule of RULES) {
+    const options: Record<string, object> = {};
+    for (const [name, spec] of Object.entries(rule.options)) {
+      options[name] =
+        spec.type === "integer"
+          ? { type: "integer", minimum: 0, default: spec.default, description: spec.description }
+          : {
+              type: "string",
+              pattern: DURATION_TEXT.source,
+              default: `${spec.default.count} ${spec.default.unit}${spec.default.count === 1 ? "" : "s"}`,
+              description: spec.description,
+            };
+    }
+    const setting = {
+      description: `${rule.code} ${rule.name}: ${rule.summary}`,
+      oneOf: [
+        severity,
+        {
+          type: "array",
+          prefixItems: [severity, { type: "object", properties: options, additionalProperties: false }],
+          items: false,
+          minItems: 1,
+        },
+      ],
+    };
+    properties[rule.name] = setting;
+    properties[rule.code] = setting;
+  }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://orgspec.dev/schema/orgspec.config.schema.json",
+    title: "orgspec configuration",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      rules: { type: "object", additionalProperties: false, properties },
+    },
+  };
+}
