@@ -1,0 +1,49 @@
+import { defineRule } from "../rule.js";
+import { reportMonthsShort, timesText } from "../shared/meetings-cadence.js";
+
+export const cellMeeting = defineRule({
+  code: "ORG201",
+  name: "cell-meeting",
+  severity: "error",
+  category: "meetings",
+  summary: "A cell holds a meeting at least once in each month.",
+  citation: {
+    section: "Party Cells",
+    quote: "Party cell meetings are held at least once a month and are led by a party cell secretary and a deputy (vice) secretary.",
+  },
+  options: {
+    perMonth: { type: "integer", default: 1, description: "Fewest cell meetings in each whole month of the period." },
+  },
+  docs: {
+    description:
+      "Counts each cell's `meeting` events (single events and series) in every calendar month that lies wholly in the cell's window: " +
+      "the `period`, cut to start no earlier than the cell's `established` date. A partial first or last month is not counted, and " +
+      "meetings before the window are history that does not count. Each month with fewer than `perMonth` meetings gets one diagnostic, " +
+      "anchored at the cell's identifier and naming the month.\n\n" +
+      "Without a `period` the rule does nothing (ORG009 says so).",
+    failing: `period 2026-01-01 to 2026-03-31
+
+cell mill3 "Textile Mill Cell No. 3" {
+  under sinuiju
+  member kim_chol "Kim Chol" joined 2012-05-01
+}
+
+on 2026-01-12 meeting mill3
+on 2026-03-12 meeting mill3   // nothing in 2026-02`,
+    passing: `period 2026-01-01 to 2026-03-31
+
+cell mill3 "Textile Mill Cell No. 3" {
+  under sinuiju
+  member kim_chol "Kim Chol" joined 2012-05-01
+}
+
+every month from 2026-01-12 to 2026-03-12 meeting mill3`,
+  },
+  check({ model, options, report }) {
+    const requirement = `a party cell meets at least ${timesText(options.perMonth)} a month`;
+    for (const unit of model.units) {
+      if (unit.unitKind !== "cell") continue;
+      reportMonthsShort(report, { unit, gathering: "meeting", perMonth: options.perMonth, noun: "meeting", requirement });
+    }
+  },
+});

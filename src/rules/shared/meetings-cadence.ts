@@ -1,0 +1,110 @@
+// The two shapes of cadence check the meeting, critique and report rules
+// share: "N sessions of a kind in each whole month of the window" (one
+// diagnostic per month that falls short) and "at most LIMIT between sessions,
+// the window's start and end included" (one diagnostic per gap). Both anchor
+// on the unit's identifier and stay silent without a window.
+import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
+import type { Unit, Window } from "../../model/types.js";
+import { formatMonth, monthOf, type MonthIndex } from "../../util/dates.js";
+import type { Duration, ReportInput } from "../rule.js";
+import { describeGap, durationText, gapsLongerThan, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
+import { unitLabel } from "./units.js";
+
+export type Reporter = (input: ReportInput) => void;
+
+/** The window a unit's cadence is judged over: `null` without a period, or when the unit was established after it. */
+export function cadenceWindow(unit: Unit): Window | null {
+  const window = unit.window;
+  return window && window.from <= window.to ? window : null;
+}
+
+/** "once", "twice", "3 times". */
+export function timesText(count: number): string {
+  if (count === 1) return "once";
+  if (count === 2) return "twice";
+  return `${count} times`;
+}
+
+/** "no meeting", "only 1 meeting", "only 3 meetings". */
+function heldText(count: number, noun: string): string {
+  if (count === 0) return `no ${noun}`;
+  return `only ${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+export interface MonthlyCheck {
+  readonly unit: Unit;
+  readonly gathering: GatheringKind;
+  readonly perMonth: number;
+  /** What is counted, singular: "meeting", "Party Cell Committee meeting". */
+  readonly noun: string;
+  /** The requirement, ending the message: "a party cell meets at least once a month". */
+  readonly requirement: string;
+}
+
+/**
+ * One diagnostic per whole month of the unit's window with fewer than
+ * `perMonth` sessions of the kind: "X held no meeting in 2026-03; ...".
+ */
+export function reportMonthsShort(report: Reporter, check: MonthlyCheck): void {
+  const window = cadenceWindow(check.unit);
+  if (!window || check.perMonth <= 0) return;
+  const days = occurrenceDays(check.unit.timeline.gatherings[check.gathering]);
+  const counts = new Map<MonthIndex, number>();
+  for (const day of days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
+  for (const month of monthsShort(days, window, check.perMonth)) {
+    const held = heldText(counts.get(month) ?? 0, check.noun);
+    report({
+      file: check.unit.file,
+      span: check.unit.decl.id.span,
+      message: `${unitLabel(check.unit)} held ${held} in ${formatMonth(month)}; ${check.requirement}`,
+    });
+  }
+}
+
+/** A duration as a limit in messages, weeks in days: "7 days", "3 months". */
+export function limitText(limit: Duration): string {
+  return limit.unit === "week" ? durationText({ count: 7 * limit.count, unit: "day" }) : durationText(limit);
+}
+
+export interface GapCheck {
+  readonly unit: Unit;
+  /** The session days, sorted. */
+  readonly days: readonly Day[];
+  readonly limit: Duration;
+}
+
+/** The gaps longer than the limit in the unit's window; none without a window. */
+export function longGaps(check: GapCheck): Gap[] {
+  const window = cadenceWindow(check.unit);
+  if (!window || check.limit.count <= 0) return [];
+  return gapsLongerThan(check.days, window, check.limit);
+}
+
+/** "from 2026-01-20 to 2026-05-20, more than 3 months". */
+export function gapText(gap: Gap, limit: Duration): string {
+  return `from ${describeGap(gap)}, more than ${limitText(limit)}`;
+}
+
+/**
+ * One diagnostic per gap longer than the limit: "X held no general meeting
+ * from A to B, more than 3 months; REQUIREMENT".
+ */
+export function reportGaps(report: Reporter, check: GapCheck & { readonly missing: string; readonly requirement: string }): void {
+  for (const gap of longGaps(check)) {
+    report({
+      file: check.unit.file,
+      span: check.unit.decl.id.span,
+      message: `${unitLabel(check.unit)} ${check.missing} ${gapText(gap, check.limit)}; ${check.requirement}`,
+    });
+  }
+}
+
+/** The days of a unit's sessions of one kind, sorted. */
+export function gatheringDays(unit: Unit, gathering: GatheringKind): Day[] {
+  return occurrenceDays(unit.timeline.gatherings[gathering]);
+}
+
+/** "weekly", "daily", "every 2 days": a declared cadence as written. */
+export function cadenceText(interval: { readonly count: number; readonly unit: DurationUnit }, word: string | null): string {
+  return word ?? `every ${durationText(interval)}`;
+}
