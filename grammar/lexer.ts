@@ -1,7 +1,7 @@
 // Tokens of the .org language. Keywords are not reserved: every keyword token
 // also belongs to the `Name` category, so wherever the grammar expects an
 // identifier a keyword such as `central` or `workplace` is accepted too.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
@@ -42,18 +42,28 @@ export const StringLiteral = createToken({
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
 });
 
+// A string missing its closing quote: kept out of the parser's way in a group
+// of its own, so the whole string is reported once as a syntax error.
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  group: "unterminated",
+});
+
 export const LCurly = createToken({ name: "LCurly", pattern: "{" });
 export const RCurly = createToken({ name: "RCurly", pattern: "}" });
 export const Comma = createToken({ name: "Comma", pattern: "," });
 
 const keywordTokens: TokenType[] = [];
 
-function keyword(word: string): TokenType {
+function keyword(word: string, options: { statementStart?: boolean } = {}): TokenType {
   const token = createToken({
     name: keywordTokenName(word),
     pattern: new RegExp(word),
     longer_alt: Identifier,
-    categories: [Name],
+    // Statement starters are no Name: `tokenizeOrg` turns one that starts no
+    // statement into an Identifier, so `on` and `every` still work as IDs.
+    categories: options.statementStart ? [] : [Name],
   });
   keywordTokens.push(token);
   return token;
@@ -99,8 +109,8 @@ export const Kw = {
   covers: keyword("covers"),
   approved: keyword("approved"),
   by: keyword("by"),
-  on: keyword("on"),
-  every: keyword("every"),
+  on: keyword("on", { statementStart: true }),
+  every: keyword("every", { statementStart: true }),
   meeting: keyword("meeting"),
   report: keyword("report"),
   application: keyword("application"),
@@ -126,6 +136,7 @@ export const allTokens: TokenType[] = [
   DateLiteral,
   IntegerLiteral,
   StringLiteral,
+  UnterminatedString,
   LCurly,
   RCurly,
   Comma,
@@ -133,6 +144,31 @@ export const allTokens: TokenType[] = [
   Identifier,
   Name,
 ];
+
+const DURATION_WORDS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]);
+
+/**
+ * Lexes a file. `on` starts an event only before a date, and `every` starts
+ * an interval only before a number or a duration word; anywhere else they
+ * are plain names. Deciding this here, where a name is never followed by a
+ * date, lets the parser resynchronise at the next event after an error
+ * instead of swallowing it as a name.
+ */
+export function tokenizeOrg(text: string): ILexingResult {
+  const result = orgLexer.tokenize(text);
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const next = tokens[i + 1];
+    if (tok.tokenType === Kw.on) {
+      if (next?.tokenType !== DateLiteral) tok.tokenType = Identifier;
+    } else if (tok.tokenType === Kw.every) {
+      const startsInterval = next !== undefined && (next.tokenType === IntegerLiteral || DURATION_WORDS.has(next.image));
+      if (!startsInterval) tok.tokenType = Identifier;
+    }
+  }
+  return result;
+}
 
 export const keywordWords: readonly string[] = Object.keys(Kw);
 

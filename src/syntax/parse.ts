@@ -2,7 +2,8 @@
 // Every lexing and parsing error becomes an ORG001 diagnostic; invalid dates
 // are found here too (ORG004) since they need nothing but the text.
 import type { IToken } from "chevrotain";
-import { orgLexer, orgParser } from "../../grammar/parser.js";
+import { orgParser } from "../../grammar/parser.js";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/types.js";
 import { languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
@@ -17,11 +18,17 @@ export interface ParsedFile {
 /** Lexes, parses and builds the AST of one file's text. Never throws on bad input. */
 export function parseText(file: string, text: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const lexed = orgLexer.tokenize(text);
+  const lexed = tokenizeOrg(text);
   for (const error of lexed.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
       languageDiagnostic("syntax", file, { start: error.offset, end: error.offset + error.length }, describeLexError(found)),
+    );
+  }
+
+  for (const tok of lexed.groups["unterminated"] ?? []) {
+    diagnostics.push(
+      languageDiagnostic("syntax", file, { start: tok.startOffset, end: tok.endOffset! + 1 }, "unterminated string: a string ends on the line it starts"),
     );
   }
 
