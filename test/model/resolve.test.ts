@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { formatDay } from "../../src/index.js";
+import { checkSpec, reported } from "../helpers.js";
+
+const language = (result: ReturnType<typeof checkSpec>) =>
+  result.diagnostics.filter((d) => /^ORG00/.test(d.code)).map((d) => `${d.code} ${result.at(d)} ${d.message}`);
+
+describe("imports", () => {
+  it("resolves imports relative to the importing file", () => {
+    const result = checkSpec(`import "sub/a.org"\nperiod 2026-01-01 to 2026-01-31\n`, {
+      files: { "sub/a.org": `import "b.org"\nresidence r1 "R1"\n`, "sub/b.org": `residence r2 "R2"\n` },
+    });
+    expect(language(result)).toEqual([]);
+    expect(result.model.files.map((f) => f.path.split("/").slice(-2).join("/"))).toEqual(["sub/b.org", "sub/a.org", "virtual-specs/main.org"]);
+    expect(result.model.residences.map((r) => r.id)).toEqual(["r2", "r1"]);
+  });
+
+  it("reports a missing file and a cycle on the import that closes it, never crashing", () => {
+    const result = checkSpec(`import "a.org"\nimport "gone.org"\nperiod 2026-01-01 to 2026-01-31\n`, {
+      files: { "a.org": `import "b.org"\n`, "b.org": `import "a.org"\n` },
+    });
+    expect(language(result)).toEqual([
+      'ORG006 1:1-1:15 import cycle: a.org → b.org → a.org',
+      'ORG006 2:1-2:18 cannot import "gone.org": no such file',
+    ]);
+    expect(result.diagnostics.find((d) => d.code === "ORG006")?.file.endsWith("b.org")).toBe(true);
+  });
+});
+
+describe("names", () => {
+  it("suggests the closest declared name of the expected kind", () => {
+    const result = checkSpec(`import "committees.org"\nperiod 2026-01-01 to 2026-01-31\non 2026-01-05 report x to sinuju\nperson x "X"\n`);
+    expect(reported(result, "ORG002")).toEqual(["3:27-3:33 no unit or person named `sinuju`; did you mean `sinuiju`?"]);
+  });
+
+  it("reports wrong kinds with what was expected and where the name is declared", () => {
+    const result = checkSpec(`import "committees.org"
+residence r "R"
+cell c "C" {
+  under r
+  covers sinuiju
+  secretary uiju
+}
+`);
+    expect(reported(result, "ORG005")).toEqual([
+      "4:9-4:10 `under` must be a unit, but `r` is a residence",
+      "5:10-5:17 `covers` must be a residence, but `sinuiju` is a committee",
+      "6:13-6:17 `secretary` must be a person, but `uiju` is a committee",
+    ]);
+  });
+
+  it("reports a name declared twice, and a person named two ways", () => {
+    const result = checkSpec(`import "committees.org"
+residence sinuiju "Clash"
+cell c "C" {
+  under uiju
+  member a "Kim A" joined 2010-01-01
+  member a "Kim A" joined 2010-01-01
+}
+person a "Kim A"
+on 2026-01-02 application a "Kim B" to c
+`);
+    expect(reported(result, "ORG003")).toEqual([
+      "2:11-2:18 `sinuiju` is already declared as a committee",
+      "6:10-6:11 `a` is listed twice in the roster of c",
+      "8:8-8:9 `a` is already declared as a person; `person` declares someone in no roster",
+      '9:27-9:28 `a` is named "Kim B" here but "Kim A" where first declared',
+    ]);
+    expect(result.diagnostics.find((d) => d.code === "ORG003")!.related.map((r) => r.message)).toEqual(["`sinuiju` first declared here"]);
+  });
+});
+
+describe("period", () => {
+  it("reports a second period, events after the end and a series reaching past it once", () => {
+    const result = checkSpec(`import "committees.org"
+period 2026-01-01 to 2026-03-31
+period 2026-01-01 to 2026-06-30
+on 2025-12-01 meeting uiju
+on 2026-04-01 meeting uiju
+every month from 2026-01-15 to 2026-06-15 meeting uiju
+`);
+    expect(language(result)).toEqual([
+      "ORG008 3:1-3:32 a program has one `period`; this is a second one",
+      "ORG007 5:1-5:27 this event on 2026-04-01 is after the period's end (2026-03-31)",
+      "ORG007 6:1-6:55 3 of this series' events fall after the period's end (2026-03-31), the last on 2026-06-15",
+    ]);
+  });
+
+  it("says once that cadence rules were not evaluated without a period", () => {
+    const result = checkSpec(`import "committees.org"\n`);
+    expect(language(result)).toEqual(["ORG009 1:1-1:24 no `period` in this program: meeting, critique and report cadences were not evaluated"]);
+    expect(result.diagnostics.find((d) => d.code === "ORG009")!.severity).toBe("info");
+  });
+
+  it("reports a period that ends before it starts", () => {
+    const result = checkSpec(`period 2026-06-30 to 2026-01-01\n`);
+    expect(language(result)).toContain("ORG004 1:22-1:32 the period ends on 2026-01-01, before it starts on 2026-06-30");
+  });
+});
+
+describe("resolved model", () => {
+  const spec = `import "committees.org"
+period 2026-01-01 to 2026-06-30
+primary p "P" { under sinuiju }
+branch b "B" { under p }
+cell c1 "C1" {
+  under b
+  established 2026-02-10
+  member a "A" joined 2010-01-01
+  member x "X" joined 2010-01-01
+}
+cell c2 "C2" {
+  under p
+  member d "D" joined 2010-01-01
+  candidate x "X" since 2025-01-01
+}
+every month from 2026-01-31 to 2026-06-30 meeting c1
+on 2026-03-01 meeting c1
+on 2026-02-01 approve x by sinuiju
+on 2026-01-05 review x at c1
+`;
+
+  it("builds the units tree and counts distinct people over each subtree", () => {
+    const { model } = checkSpec(spec);
+    const sizes = Object.fromEntries(model.units.map((unit) => [unit.id, unit.size]));
+    expect(sizes).toEqual({ central: 3, north_pyongan: 3, sinuiju: 3, uiju: 0, p: 3, b: 2, c1: 2, c2: 2 });
+    const p = model.units.find((unit) => unit.id === "p")!;
+    expect(p.children.map((unit) => unit.id)).toEqual(["b", "c2"]);
+  });
+
+  it("expands monthly series clamped to the month's end and sorts timelines by date", () => {
+    const { model } = checkSpec(spec);
+    const c1 = model.units.find((unit) => unit.id === "c1")!;
+    expect(c1.timeline.gatherings.meeting.map((o) => formatDay(o.day))).toEqual([
+      "2026-01-31", "2026-02-28", "2026-03-01", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30",
+    ]);
+    expect(c1.window && [formatDay(c1.window.from), formatDay(c1.window.to)]).toEqual(["2026-02-10", "2026-06-30"]);
+    const x = model.people.find((person) => person.id === "x")!;
+    expect(x.timeline.map((event) => `${formatDay(event.day)} ${event.kind} ${event.unit?.id}`)).toEqual([
+      "2026-01-05 review c1",
+      "2026-02-01 approve sinuiju",
+    ]);
+    expect(x.memberships.map((m) => `${m.unit.id} ${m.status}`)).toEqual(["c1 member", "c2 candidate"]);
+  });
+
+  it("records every reference with the symbol it resolved to", () => {
+    const { model } = checkSpec(spec);
+    const toSinuiju = model.references.filter((ref) => ref.name === "sinuiju");
+    expect(toSinuiju.map((ref) => ref.symbol.kind)).toEqual(["unit", "unit", "unit"]);
+    expect(model.references.filter((ref) => ref.name === "x").length).toBe(4);
+  });
+});
