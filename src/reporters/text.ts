@@ -2,6 +2,7 @@
 // offending span underlined, colour only when asked (a TTY), and a summary.
 import { catalogueEntry } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/types.js";
+import type { SourceFile } from "../model/types.js";
 import { displayPath, summaryLine, type SourceLookup } from "./locate.js";
 
 export interface TextReportOptions {
@@ -50,10 +51,19 @@ function codeFrame(
   const text = file.lines.lineText(line);
   const gutterWidth = String(line).length;
   const gutter = (label: string) => paint("gray", `${label.padStart(gutterWidth)} | `);
-  // Underline to the end of the span on its first line (at least one caret).
+  // Underline to the end of the span on its first line (at least one caret);
+  // a span running on stops before the line's trailing comment.
   const startColumn = range.start.column;
-  const endColumn = range.end.line === line ? range.end.column : text.length + 1;
+  const endColumn = range.end.line === line ? range.end.column : codeEndColumn(file, line, text);
   const width = Math.max(1, endColumn - startColumn);
   const indent = text.slice(0, startColumn - 1).replace(/[^\t]/g, " ");
   return [`  ${gutter(String(line))}${text}`, `  ${gutter("")}${indent}${highlight("^".repeat(width))}`];
+}
+
+/** The column just after the last code character of a line, ignoring a trailing comment. */
+function codeEndColumn(file: SourceFile, line: number, text: string): number {
+  const lineStart = file.lines.lineStart(line);
+  const comment = file.ast.comments.find((candidate) => candidate.span.start >= lineStart && candidate.span.start < lineStart + text.length);
+  const code = comment ? text.slice(0, comment.span.start - lineStart) : text;
+  return code.trimEnd().length + 1;
 }
