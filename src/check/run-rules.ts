@@ -2,7 +2,7 @@
 // options, defaults from each rule), and stamps each report with the rule's
 // code, name and severity.
 import type { Day } from "../ast/types.js";
-import type { Diagnostic, Severity } from "../diagnostics/types.js";
+import { SEVERITY_ORDER, type Diagnostic, type Severity } from "../diagnostics/types.js";
 import type { Model } from "../model/types.js";
 import { RULES } from "../rules/index.js";
 import type { AnyRule, OptionSpecs, OptionValues } from "../rules/rule.js";
@@ -37,7 +37,7 @@ export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null): Di
         diagnostics.push({
           code: rule.code,
           name: rule.name,
-          severity,
+          severity: lowerSeverity(severity, input.severity),
           message: input.message,
           file: input.file,
           span: input.span,
@@ -46,4 +46,9 @@ export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null): Di
     });
   }
   return diagnostics;
+}
+
+/** The configured severity, lowered to a report's own when that is lower (never raised). */
+function lowerSeverity(configured: Severity, requested: Severity | undefined): Severity {
+  return requested !== undefined && SEVERITY_ORDER[requested] > SEVERITY_ORDER[configured] ? requested : configured;
 }

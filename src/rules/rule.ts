@@ -38,6 +38,12 @@ export interface ReportInput {
   readonly span: Span;
   readonly message: string;
   readonly related?: readonly RelatedLocation[];
+  /**
+   * A lower severity for this report than the rule's (a rule whose lesser
+   * findings are warnings). It can only lower: the configured severity is the
+   * ceiling, so a rule set to `info` never reports a `warning`.
+   */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext<S extends OptionSpecs> {

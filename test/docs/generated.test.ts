@@ -20,7 +20,7 @@ describe("generated files", () => {
     for (const entry of CATALOGUE) expect(doc.split(`### ${entry.code} ${entry.name}`).length - 1).toBe(1);
   });
 
-  const rulesMd = new URL("../shared/bylaws/RULES.md", new URL("../", root));
+  const rulesMd = new URL("../shared/bylaws/RULES.md", root);
   const catalogueText = (() => {
     try {
       return readFileSync(rulesMd, "utf8");

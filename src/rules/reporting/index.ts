@@ -1,5 +1,5 @@
 // The reporting rules, in catalogue order.
 import type { AnyRule } from "../rule.js";
+import { reports } from "./reports.js";
 
-
-export const reportingRules: readonly AnyRule[] = [];
+export const reportingRules: readonly AnyRule[] = [reports];

@@ -7,7 +7,7 @@ import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
 import type { Unit, Window } from "../../model/types.js";
 import { formatMonth, monthOf, type MonthIndex } from "../../util/dates.js";
 import type { Duration, ReportInput } from "../rule.js";
-import { describeGap, durationText, gapsLongerThan, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
+import { describeGap, durationText, gapsLongerThan, listWords, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
 import { unitLabel } from "./units.js";
 
 export type Reporter = (input: ReportInput) => void;
@@ -107,4 +107,9 @@ export function gatheringDays(unit: Unit, gathering: GatheringKind): Day[] {
 /** "weekly", "daily", "every 2 days": a declared cadence as written. */
 export function cadenceText(interval: { readonly count: number; readonly unit: DurationUnit }, word: string | null): string {
   return word ?? `every ${durationText(interval)}`;
+}
+
+/** "Sinuiju City Party Committee and North Pyongan Provincial Party Committee". */
+export function listRecipients(units: readonly Unit[]): string {
+  return listWords(units.map(unitLabel), "and");
 }

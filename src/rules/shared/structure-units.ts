@@ -4,13 +4,16 @@
 import type { UnitItem } from "../../ast/types.js";
 import type { ElectedBody, Model, RoleAssignment, Unit } from "../../model/types.js";
 import type { ReportInput } from "../rule.js";
-import { KIND_NAMES, personLabel, unitLabel } from "./units.js";
+import { KIND_NAMES, personLabel, unitLabel, unitsOfKind } from "./units.js";
+
+/** The body item types whose `type` can be `T` (a `NameProperty` for `setting`). */
+export type ItemOf<T extends UnitItem["type"], I = UnitItem> = I extends { readonly type: infer K } ? (T extends K ? I : never) : never;
 
 /** The last item of a type in a unit's body (the one the resolver kept), or `null`. */
-export function lastItem<T extends UnitItem["type"]>(unit: Unit, type: T): Extract<UnitItem, { type: T }> | null {
-  let found: Extract<UnitItem, { type: T }> | null = null;
+export function lastItem<T extends UnitItem["type"]>(unit: Unit, type: T): ItemOf<T> | null {
+  let found: ItemOf<T> | null = null;
   for (const item of unit.decl.items) {
-    if (item.type === type) found = item as Extract<UnitItem, { type: T }>;
+    if (item.type === type) found = item as ItemOf<T>;
   }
   return found;
 }
@@ -78,7 +81,24 @@ export function reportRolesOutside(
   }
 }
 
-/** The units of a model of one kind, in program order. */
-export function unitsOf(model: Model, kind: Unit["unitKind"]): Unit[] {
-  return model.units.filter((unit) => unit.unitKind === kind);
+/**
+ * ORG102 and ORG103: a primary or branch party organization has more than
+ * `moreThan` members and candidates. A unit of exactly 31 fits no form in the
+ * bylaws (cells have 5 to 30), and the message says so.
+ */
+export function reportNotMoreThan(
+  model: Model,
+  kind: "primary" | "branch",
+  moreThan: number,
+  report: (input: ReportInput) => void,
+): void {
+  const kindName = KIND_NAMES[kind];
+  for (const unit of unitsOfKind(model, [kind])) {
+    if (unit.size > moreThan) continue;
+    const message =
+      unit.size === 31
+        ? `${sizeFact(unit)}: too many for a party cell (5 to 30) and too few for a ${kindName} (more than ${moreThan}); no form in the bylaws fits it`
+        : `${sizeFact(unit)}; a ${kindName} needs more than ${moreThan}`;
+    report({ file: unit.file, span: unit.decl.id.span, message });
+  }
 }

@@ -1,0 +1,72 @@
+import { defineRule } from "../rule.js";
+import { cadenceText, gatheringDays, limitText, reportGaps } from "../shared/meetings-cadence.js";
+import { unitLabel } from "../shared/units.js";
+
+export const critique = defineRule({
+  code: "ORG206",
+  name: "critique",
+  severity: "error",
+  category: "meetings",
+  summary:
+    "A cell's Party Life Critique sessions follow its declared cadence (at most 7 days apart for `critique weekly`, 2 days for `critique every 2 days`); a cell with no `critique` line gets a warning.",
+  citation: {
+    section: "Party Cells",
+    quote: "Party Life Critique can happen once a week or every two days.",
+  },
+  options: {},
+  docs: {
+    description:
+      '"Meetings of Party Life Critique are determined by the party cell of which they are members": each cell declares its ' +
+      "cadence with `critique weekly` or `critique every 2 days`, and the declared interval is the limit (7 days, 2 days; the " +
+      "rule has no option, the cell's own line is the setting). The rule measures the time between consecutive `critique` " +
+      "sessions in the cell's window (the `period`, cut to start no earlier than `established`), and from the window's start " +
+      "to the first session and from the last to the window's end. A gap of exactly the limit is in time; each longer gap gets " +
+      "one diagnostic at the cell's identifier. No session at all is one gap, the whole window. Without a `period` the " +
+      "cadence is not evaluated.\n\n" +
+      "A cell with no `critique` line gets one diagnostic at its identifier with severity **warning**, whatever the period: " +
+      "the rule's configured severity applies to gaps, and this report's severity is the lower of `warning` and the " +
+      "configured one (a report can only lower a rule's severity, never raise it). A `critique` line whose cadence did not " +
+      "parse has already been reported (ORG001); the rule stays silent about that cell.",
+    failing: `period 2026-03-01 to 2026-03-31
+
+cell printing "Printing House Cell" {
+  under sinuiju
+  critique weekly
+}
+
+every week from 2026-03-02 to 2026-03-16 critique printing   // nothing after 2026-03-16`,
+    passing: `period 2026-03-01 to 2026-03-31
+
+cell printing "Printing House Cell" {
+  under sinuiju
+  critique weekly
+}
+
+every week from 2026-03-02 to 2026-03-30 critique printing`,
+  },
+  check({ model, report }) {
+    for (const unit of model.units) {
+      if (unit.unitKind !== "cell") continue;
+      if (!unit.critique) {
+        report({
+          file: unit.file,
+          span: unit.decl.id.span,
+          message: `${unitLabel(unit)} declares no Party Life Critique cadence; add \`critique weekly\` or \`critique every 2 days\``,
+          severity: "warning",
+        });
+        continue;
+      }
+      const interval = unit.critique.interval;
+      if (!interval) continue;
+      const limit = { count: interval.count, unit: interval.unit };
+      const declared = cadenceText(limit, unit.critique.property.raw?.name ?? null);
+      reportGaps(report, {
+        unit,
+        days: gatheringDays(unit, "critique"),
+        limit,
+        missing: "held no Party Life Critique",
+        requirement: `its declared cadence is \`critique ${declared}\` (at most ${limitText(limit)} apart)`,
+      });
+    }
+  },
+});

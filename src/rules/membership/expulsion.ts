@@ -1,0 +1,74 @@
+import { formatDay } from "../../util/dates.js";
+import { membershipExample } from "../shared/membership-examples.js";
+import { defineRule, years } from "../rule.js";
+import { firstAfter, isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
+import { after, eventPhrase, relatedEvent, relatedProbationStart } from "../shared/membership-text.js";
+import { personLabel } from "../shared/units.js";
+
+export const expulsion = defineRule({
+  code: "ORG308",
+  name: "expulsion",
+  severity: "error",
+  category: "membership",
+  summary: "A candidate not admitted by the end of the extended probation is expelled by the cell by that date.",
+  citation: {
+    section: "Party Cells",
+    quote:
+      "In the event that candidate member does not qualify after another probationary period “due to his/her personal qualities,” the party cell then expels the candidate member from party cell activities.",
+  },
+  options: {
+    extendedProbation: {
+      type: "duration",
+      default: years(2),
+      description: "How long an extended probation lasts in all, counted from the day it began (one year plus the extra year).",
+    },
+  },
+  docs: {
+    description:
+      "Where the cell's first decision after probation began (see `ORG305`) is an `extend`, the extended probation ends " +
+      "`extendedProbation` after the probation began (two years by default: the extra year is counted from the end of the first, not " +
+      "from the day of the `extend`). By that day the candidate is admitted (`admit`) or expelled (`expel`); a decision on the day itself " +
+      "is in time.\n\n" +
+      "Reported on the `extend`, when the first `admit` or `expel` after it is later than the end, or when there is none and the end has " +
+      "passed at the day deadlines are judged at (the period's end, or `--as-of`). Events before the period count.",
+    failing: membershipExample([], [
+      `person ki_f "Ki F"`,
+      `on 2024-05-01 approve ki_f by sinuiju`,
+      `on 2025-04-20 extend ki_f by acad`,
+    ]),
+    passing: membershipExample([], [
+      `person ki_f "Ki F"`,
+      `on 2024-05-01 approve ki_f by sinuiju`,
+      `on 2025-04-20 extend ki_f by acad`,
+      `on 2026-04-28 expel ki_f by acad`,
+    ]),
+  },
+  check({ model, options, asOf, report }) {
+    for (const facts of membershipFacts(model).values()) {
+      const probation = facts.probation;
+      const extend = probation?.decision;
+      if (!probation || !extend || extend.kind !== "extend") continue;
+      const end = after(probation.start, options.extendedProbation);
+      const outcome = firstAfter(facts.person, probation.decisionIndex, ["admit", "expel"]);
+      const name = personLabel(facts.person);
+      const ended = `the extended probation ended on ${formatDay(end)}`;
+      const related = [relatedProbationStart(probation)];
+      if (outcome) {
+        if (!isLate(outcome.day, end, asOf)) continue;
+        report({
+          file: extend.file,
+          span: extend.statement.span,
+          message: `${name}'s probation was ${eventPhrase(extend)}; ${ended}, but ${name} was ${eventPhrase(outcome)}, after it`,
+          related: [...related, relatedEvent(outcome)],
+        });
+      } else if (isOverdue(end, asOf)) {
+        report({
+          file: extend.file,
+          span: extend.statement.span,
+          message: `${name}'s probation was ${eventPhrase(extend)}; ${ended} with no admit or expel`,
+          related,
+        });
+      }
+    }
+  },
+});

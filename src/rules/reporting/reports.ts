@@ -1,0 +1,89 @@
+import type { Day } from "../../ast/types.js";
+import type { ReportOccurrence, Unit } from "../../model/types.js";
+import { defineRule, months } from "../rule.js";
+import type { Gap } from "../shared/cadence.js";
+import { limitText, listRecipients, longGaps, gapText } from "../shared/meetings-cadence.js";
+import { cityOrCountyAbove, isBasic, provincialAbove, unitLabel } from "../shared/units.js";
+
+/**
+ * Whether a report reached `recipient`. A report naming a recipient that did
+ * not resolve (already ORG002/ORG005) might have, so it counts for every
+ * recipient rather than cause a second diagnostic.
+ */
+function reaches(report: ReportOccurrence, recipient: Unit): boolean {
+  const named = report.statement.event.type === "report" ? report.statement.event.recipients.length : 0;
+  return report.recipients.includes(recipient) || report.recipients.length < named;
+}
+
+export const reports = defineRule({
+  code: "ORG401",
+  name: "reports",
+  severity: "warning",
+  category: "reporting",
+  summary:
+    "A basic party organization reports to its city or county committee and to the provincial committee above that, at most 3 months apart to each.",
+  citation: {
+    section: "Mission and function of basic party organizations",
+    quote:
+      "Basic party organizations are required to submit regular reports to city (municipal) and county party committees and provincial party committees.",
+  },
+  options: {
+    interval: { type: "duration", default: months(3), description: "Longest time between reports to each committee." },
+  },
+  docs: {
+    description:
+      "The text asks for \"regular reports\"; how regular is this tool's default (`interval`, 3 months), not the text's.\n\n" +
+      "Checks every basic party organization with a city or county committee above it (directly or through the units it is " +
+      "under); others are not checked. Its recipients are that city or county committee and the provincial committee above " +
+      "it. For each recipient, the rule measures the time between consecutive `report` events that name it, in the unit's " +
+      "window (the `period`, cut to start no earlier than `established`), and from the window's start to the first report " +
+      "and from the last to the window's end. A gap of exactly `interval` is in time. Each longer gap gets one diagnostic at " +
+      "the unit's identifier, naming the committees that went without a report over it and the gap; no report at all is " +
+      "one gap, the whole window. Without a `period` the rule does nothing.",
+    failing: `period 2026-01-01 to 2026-06-30
+
+cell tannery "Tannery Cell" {
+  under sinuiju
+}
+
+every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju   // never to north_pyongan`,
+    passing: `period 2026-01-01 to 2026-06-30
+
+cell tannery "Tannery Cell" {
+  under sinuiju
+}
+
+every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_pyongan`,
+  },
+  check({ model, options, report }) {
+    const limit = options.interval;
+    for (const unit of model.units) {
+      if (!isBasic(unit)) continue;
+      const city = cityOrCountyAbove(unit);
+      if (!city) continue;
+      const provincial = provincialAbove(city);
+      const recipients = provincial ? [city, provincial] : [city];
+      // Gaps shared by several recipients make one diagnostic naming them all.
+      const byGap = new Map<string, { gap: Gap; recipients: Unit[] }>();
+      for (const recipient of recipients) {
+        const days: Day[] = unit.timeline.reports.filter((item) => reaches(item, recipient)).map((item) => item.day);
+        for (const gap of longGaps({ unit, days, limit })) {
+          const key = `${gap.from}:${gap.to}`;
+          const entry = byGap.get(key) ?? { gap, recipients: [] };
+          entry.recipients.push(recipient);
+          byGap.set(key, entry);
+        }
+      }
+      const entries = [...byGap.values()].sort((a, b) => a.gap.from - b.gap.from || a.gap.to - b.gap.to);
+      for (const { gap, recipients: missed } of entries) {
+        report({
+          file: unit.file,
+          span: unit.decl.id.span,
+          message:
+            `${unitLabel(unit)} sent no report to ${listRecipients(missed)} ${gapText(gap, limit)}; ` +
+            `a basic party organization reports to its city or county committee and to the provincial committee above it at least every ${limitText(limit)}`,
+        });
+      }
+    }
+  },
+});

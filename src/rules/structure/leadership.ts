@@ -1,0 +1,101 @@
+import type { RelatedLocation } from "../../diagnostics/types.js";
+import type { Unit } from "../../model/types.js";
+import { formatDay } from "../../util/dates.js";
+import { defineRule, type ReportInput } from "../rule.js";
+import { exampleRoster } from "../shared/structure-examples.js";
+import { distinctRoles, isLedUnit, type Role } from "../shared/structure-units.js";
+import { KIND_NAMES, membershipWithin, personLabel, unitLabel } from "../shared/units.js";
+
+/** Reports a role held by a candidate or by someone outside the unit, on the role's line. */
+function checkRoleHolder(unit: Unit, role: Role, report: (input: ReportInput) => void): void {
+  const person = role.assignment.person!;
+  const who = `${personLabel(person)}, the ${role.name}`;
+  const membership = membershipWithin(person, unit);
+  const span = role.assignment.property.span;
+  if (!membership) {
+    const elsewhere: RelatedLocation[] = person.memberships.map((other) => ({
+      file: other.file,
+      span: other.entry.span,
+      message: `${personLabel(person)} is in the roster of ${unitLabel(other.unit)}`,
+    }));
+    report({
+      file: unit.file,
+      span,
+      message: `${who}, is not in the roster of ${unitLabel(unit)} or of any unit under it; the secretary and deputy are full members of the unit`,
+      related: elsewhere,
+    });
+  } else if (membership.status === "candidate") {
+    const since = membership.date !== null ? ` since ${formatDay(membership.date)}` : "";
+    report({
+      file: unit.file,
+      span,
+      message: `${who}, is a candidate, not a full member`,
+      related: [{ file: membership.file, span: membership.entry.span, message: `${personLabel(person)} is a candidate${since} in ${unitLabel(membership.unit)}` }],
+    });
+  }
+}
+
+export const leadership = defineRule({
+  code: "ORG110",
+  name: "leadership",
+  severity: "error",
+  category: "structure",
+  summary:
+    "A cell, primary, branch and sub-primary organization has a secretary and a deputy, two different people, both full members of the unit.",
+  citation: {
+    section: "Party Cells",
+    quote:
+      "Party cell meetings are held at least once a month and are led by a party cell secretary and a deputy (vice) secretary.",
+  },
+  options: {},
+  docs: {
+    description:
+      "Every `cell`, `primary`, `branch` and `subprimary` names a `secretary` and a `deputy` (the text: cells \"are led by a party cell secretary and a deputy (vice) secretary\"; " +
+      "primary, branch and sub-primary committees \"elect a secretary and deputy secretary\"). Both must be full members of the unit, " +
+      "in its own roster or the roster of a unit under it (a primary's secretary is usually in one of its cells), and they must be two different people.\n\n" +
+      "Where it reports:\n\n" +
+      "- a missing `secretary` or `deputy` (or both): the unit's identifier in its header;\n" +
+      "- a candidate, or someone in no roster of the unit, in a role: that role's line;\n" +
+      "- the same person as secretary and deputy: the `deputy` line.\n\n" +
+      "A role naming no person (ORG002, ORG005) is left alone.",
+    failing: `cell candsec "Uiju Silk Mill Cell" {
+  under uiju
+  setting workplace
+  secretary yun_guk
+  deputy s1
+${exampleRoster("s", 5)}
+  candidate yun_guk "Yun Guk" since 2025-11-01
+}`,
+    passing: `cell silk "Uiju Silk Mill Cell" {
+  under uiju
+  setting workplace
+  secretary s1
+  deputy s2
+${exampleRoster("s", 5)}
+  candidate yun_guk "Yun Guk" since 2025-11-01
+}`,
+  },
+  check({ model, report }) {
+    for (const unit of model.units) {
+      if (!isLedUnit(unit)) continue;
+      const missing = [unit.secretary ? null : "secretary", unit.deputy ? null : "deputy"].filter((role): role is string => role !== null);
+      if (missing.length > 0) {
+        report({
+          file: unit.file,
+          span: unit.decl.id.span,
+          message: `${unitLabel(unit)} has no ${missing.join(" and no ")}; a ${KIND_NAMES[unit.unitKind]} is led by a secretary and a deputy secretary`,
+        });
+      }
+      for (const role of distinctRoles(unit)) checkRoleHolder(unit, role, report);
+      const deputy = unit.deputy?.person ?? null;
+      if (deputy && deputy === unit.secretary?.person) {
+        report({
+          file: unit.file,
+          span: unit.deputy!.property.span,
+          message: `${personLabel(deputy)} is both the secretary and the deputy of ${unitLabel(unit)}; the deputy must be another person`,
+          related: [{ file: unit.file, span: unit.secretary.property.span, message: `${personLabel(deputy)} is the secretary` }],
+        });
+      }
+    }
+  },
+});
