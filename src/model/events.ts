@@ -2,7 +2,7 @@
 // occurrences, and files them into unit and person timelines sorted by date.
 // Also reports what only the program as a whole can tell about dates: ranges
 // that run backwards (ORG004) and events after the period (ORG007).
-import type { EventStatement, GatheringEvent, ReportEvent, SeriesStatement } from "../ast/types.js";
+import type { EventStatement, GatheringEvent, Identifier, ReportEvent, SeriesStatement } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { formatDay, seriesDays } from "../util/dates.js";
 import { languageDiagnostic } from "../diagnostics/language.js";
@@ -93,7 +93,7 @@ function expandSeries(
 
 function addSeries(statement: SeriesStatement, days: number[], file: string, table: SymbolTable, touched: Set<Unit>): void {
   const event = statement.event;
-  const unit = table.lookup(file, event.unit, "unit", eventRole(event));
+  const unit = eventUnit(file, event.unit, table, eventRole(event));
   if (event.type === "gathering") {
     const present = resolvePresent(event, file, table);
     if (!unit) return;
@@ -105,6 +105,19 @@ function addSeries(statement: SeriesStatement, days: number[], file: string, tab
     for (const day of days) unit.timeline.reports.push({ day, statement, file, recipients });
   }
   touched.add(unit);
+}
+
+/**
+ * Resolves the unit an event is about. When the name is unresolved, the unit
+ * it most likely meant has a doubtful timeline from now on.
+ */
+function eventUnit(file: string, ref: Identifier, table: SymbolTable, role: string): Unit | null {
+  const unit = table.lookup(file, ref, "unit", role);
+  if (unit || table.symbols.has(ref.name)) return unit;
+  const meant = table.suggest(ref.name, "unit")[0];
+  const symbol = meant === undefined ? undefined : table.symbols.get(meant);
+  if (symbol?.kind === "unit" && symbol.timelineDoubt === null) symbol.timelineDoubt = `an event names \`${ref.name}\`, which nothing declares`;
+  return null;
 }
 
 function eventRole(event: GatheringEvent | ReportEvent): string {
@@ -132,7 +145,7 @@ function addEvent(
   const event = statement.event;
   switch (event.type) {
     case "gathering": {
-      const unit = table.lookup(file, event.unit, "unit", eventRole(event));
+      const unit = eventUnit(file, event.unit, table, eventRole(event));
       const present = resolvePresent(event, file, table);
       if (!unit || day === null) return;
       const occurrence: Occurrence = { day, statement, file, present };
@@ -141,7 +154,7 @@ function addEvent(
       return;
     }
     case "report": {
-      const unit = table.lookup(file, event.unit, "unit", eventRole(event));
+      const unit = eventUnit(file, event.unit, table, eventRole(event));
       const recipients = resolveRecipients(event, file, table);
       if (!unit || day === null) return;
       const occurrence: ReportOccurrence = { day, statement, file, recipients };

@@ -45,6 +45,7 @@ function newUnit(decl: UnitDecl, file: string): Unit {
     roster: [],
     size: 0,
     window: null,
+    timelineDoubt: null,
     timeline: {
       gatherings: { meeting: [], "committee-meeting": [], "executive-meeting": [], critique: [] },
       reports: [],
@@ -153,6 +154,7 @@ export function resolveProgram(program: LoadedProgram): Model {
   // Pass 4: events.
   const { events, series } = addEvents(program.files, table, period, diagnostics);
 
+  markDoubtfulTimelines(program.files, table);
   buildTree(units);
   computeSizes(people);
   if (period) {
@@ -292,6 +294,26 @@ function computeSizes(people: readonly Person[]): void {
       for (let unit: Unit | null = membership.unit; unit && !counted.has(unit); unit = unit.parent) {
         counted.add(unit);
         unit.size++;
+      }
+    }
+  }
+}
+
+/**
+ * Marks the units named on a line with a syntax error (an event that did not
+ * parse may have been theirs), so cadence rules do not report what they
+ * cannot know.
+ */
+function markDoubtfulTimelines(files: readonly SourceFile[], table: SymbolTable): void {
+  for (const file of files) {
+    for (const diagnostic of file.syntaxDiagnostics) {
+      if (diagnostic.code !== "ORG001") continue;
+      const { line } = file.lines.position(diagnostic.span.start);
+      for (const word of file.lines.lineText(line).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+        const symbol = table.symbols.get(word);
+        if (symbol?.kind === "unit" && symbol.timelineDoubt === null) {
+          symbol.timelineDoubt = `an event on ${file.path}:${line} did not parse`;
+        }
       }
     }
   }

@@ -138,6 +138,12 @@ export interface Unit {
   size: number;
   /** The period cut to start no earlier than `established`; `null` without a period. */
   window: Window | null;
+  /**
+   * Why this unit's timeline may lack events, or `null` when it is complete:
+   * an event naming it did not parse, or named it with a typo. Cadence rules
+   * stay silent on such a unit rather than guess.
+   */
+  timelineDoubt: string | null;
   readonly timeline: UnitTimeline;
 }
 

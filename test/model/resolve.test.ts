@@ -150,3 +150,40 @@ on 2026-01-05 review x at c1
     expect(model.references.filter((ref) => ref.name === "x").length).toBe(4);
   });
 });
+
+describe("one cause, one diagnostic", () => {
+  const cell = (events: string) => `import "committees.org"
+period 2026-01-01 to 2026-03-31
+cell mill3 "Mill Cell" {
+  under sinuiju
+  setting workplace
+  critique weekly
+  secretary a1
+  deputy a2
+  member a1 "A1" joined 2010-01-01
+  member a2 "A2" joined 2010-01-01
+  member a3 "A3" joined 2010-01-01
+  member a4 "A4" joined 2010-01-01
+  member a5 "A5" joined 2010-01-01
+}
+every week from 2026-01-02 to 2026-03-27 critique mill3
+every month from 2026-01-15 to 2026-03-15 report mill3 to sinuiju, north_pyongan
+${events}
+`;
+
+  it("reports a missed month when every meeting parsed", () => {
+    expect(checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-03-12 meeting mill3")).codes()).toEqual(["ORG201"]);
+  });
+
+  it("stays silent about the cadence of a unit whose event did not parse", () => {
+    const result = checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-02-12 meting mill3\non 2026-03-12 meeting mill3"));
+    expect(result.codes()).toEqual(["ORG001"]);
+    expect(result.model.units.find((unit) => unit.id === "mill3")!.timelineDoubt).toMatch(/did not parse$/);
+  });
+
+  it("stays silent about the cadence of the unit a misspelt event most likely meant", () => {
+    const result = checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-02-12 meeting mil3\non 2026-03-12 meeting mill3"));
+    expect(reported(result, "ORG002")).toEqual(["18:23-18:27 no unit or person named `mil3`; did you mean `mill3`?"]);
+    expect(result.codes()).toEqual(["ORG002"]);
+  });
+});

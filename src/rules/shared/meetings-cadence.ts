@@ -12,10 +12,14 @@ import { unitLabel } from "./units.js";
 
 export type Reporter = (input: ReportInput) => void;
 
-/** The window a unit's cadence is judged over: `null` without a period, or when the unit was established after it. */
+/**
+ * The window a unit's cadence is judged over: `null` without a period, when
+ * the unit was established after it, or when its timeline may lack events
+ * because of an earlier error (one cause, one diagnostic).
+ */
 export function cadenceWindow(unit: Unit): Window | null {
   const window = unit.window;
-  return window && window.from <= window.to ? window : null;
+  return window && window.from <= window.to && unit.timelineDoubt === null ? window : null;
 }
 
 /** "once", "twice", "3 times". */
