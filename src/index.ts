@@ -8,6 +8,8 @@ export { CATALOGUE, catalogueEntry, docsUrl } from "./check/codes.js";
 export type { CatalogueEntry } from "./check/codes.js";
 export { fileWaivers, applyWaivers } from "./check/waivers.js";
 export { parseText } from "./syntax/parse.js";
+export { formatText, OrgSyntaxError } from "./format/index.js";
+export type { FormatOptions } from "./format/index.js";
 export { FileCache, diskHost, loadProgram, sourceFile, importTarget } from "./program/load.js";
 export type { FileHost, LoadedProgram } from "./program/load.js";
 export { findEntries, orgFilesUnder } from "./program/entries.js";

@@ -28,8 +28,8 @@ export interface ProgramResult {
   readonly model: Model;
   /** Language and rule diagnostics left after waivers, sorted. */
   readonly diagnostics: Diagnostic[];
-  /** How many diagnostics waivers suppressed. */
-  readonly waived: number;
+  /** The diagnostics waivers suppressed. */
+  readonly waived: Diagnostic[];
 }
 
 export function todayDay(): Day {
@@ -53,6 +53,7 @@ export interface PathsResult {
   readonly diagnostics: Diagnostic[];
   /** Every file checked, entries and imports. */
   readonly files: string[];
+  /** How many distinct diagnostics waivers suppressed. */
   readonly waived: number;
   readonly discovery: EntryDiscovery;
 }
@@ -62,19 +63,25 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   const discovery = findEntries(paths, cache);
   const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache }));
   const seen = new Set<string>();
+  const seenWaived = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const files = new Set<string>();
-  let waived = 0;
   for (const program of programs) {
-    waived += program.waived;
     for (const file of program.model.files) files.add(file.path);
+    for (const diagnostic of program.waived) seenWaived.add(diagnosticKey(diagnostic));
     for (const diagnostic of program.diagnostics) {
-      const key = `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
+      const key = diagnosticKey(diagnostic);
       if (seen.has(key)) continue;
       seen.add(key);
       diagnostics.push(diagnostic);
     }
   }
+  const waived = seenWaived.size;
   diagnostics.sort(compareDiagnostics);
   return { programs, diagnostics, files: [...files].sort(), waived, discovery };
+}
+
+/** Identifies a diagnostic across programs that share a file. */
+function diagnosticKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
 }

@@ -4,6 +4,7 @@
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Citation, Severity } from "../diagnostics/types.js";
 import { RULES } from "../rules/index.js";
+import { PACKAGE_ROOT } from "../util/package-root.js";
 import type { OptionSpecs, RuleCategory, RuleDocs } from "../rules/rule.js";
 
 export interface CatalogueEntry {
@@ -60,7 +61,7 @@ export function knownCode(codeOrName: string): boolean {
 }
 
 /** The installed rules reference (docs/rules.md, generated from the rule files). */
-const RULES_DOC = new URL("../../../docs/rules.md", import.meta.url);
+const RULES_DOC = new URL("docs/rules.md", PACKAGE_ROOT);
 
 /** Where a rule's documentation lives, for SARIF `helpUri` and LSP `codeDescription`. */
 export function docsUrl(entry: CatalogueEntry): string {

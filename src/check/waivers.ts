@@ -7,7 +7,7 @@ import { languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model, SourceFile } from "../model/types.js";
 import { formatDay, parseDay } from "../util/dates.js";
-import { knownCode } from "./codes.js";
+import { catalogueEntry, knownCode } from "./codes.js";
 
 export interface Waiver {
   readonly file: string;
@@ -56,18 +56,29 @@ export function fileWaivers(file: SourceFile, problems: Diagnostic[]): Waiver[] 
   return waivers;
 }
 
-/** A comment after code governs its own line; a comment alone on its line governs the next one. */
+/**
+ * A comment after code governs its own line; a block comment before code
+ * (`/* orgspec-waive ... *\/ cell tiny ...`) the line that code is on; a
+ * comment alone on its line(s) governs the next one.
+ */
 function governedLine(file: SourceFile, comment: Comment): number {
-  const { line, column } = file.lines.position(comment.span.start);
-  const before = file.lines.lineText(line).slice(0, column - 1);
-  return before.trim() === "" ? file.lines.position(comment.span.end).line + 1 : line;
+  const start = file.lines.position(comment.span.start);
+  const end = file.lines.position(comment.span.end);
+  if (file.lines.lineText(start.line).slice(0, start.column - 1).trim() !== "") return start.line;
+  if (file.lines.lineText(end.line).slice(end.column - 1).trim() !== "") return end.line;
+  return end.line + 1;
+}
+
+/** Whether a waiver names a diagnostic's rule, by code in any case or by name. */
+function waives(waiver: Waiver, diagnostic: Diagnostic): boolean {
+  return waiver.codes.some((code) => catalogueEntry(code)?.code === diagnostic.code);
 }
 
 export function applyWaivers(
   model: Model,
   diagnostics: readonly Diagnostic[],
   today: Day,
-): { diagnostics: Diagnostic[]; waived: number } {
+): { diagnostics: Diagnostic[]; waived: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const byFileLine = new Map<string, Waiver[]>();
   const used = new Set<Waiver>();
@@ -85,16 +96,16 @@ export function applyWaivers(
     }
   }
   const kept: Diagnostic[] = [];
-  let waived = 0;
+  const waived: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const file = files.get(diagnostic.file);
     const line = file?.lines.position(diagnostic.span.start).line;
     const waiver = byFileLine
       .get(`${diagnostic.file}\0${line}`)
-      ?.find((candidate) => candidate.codes.includes(diagnostic.code) || candidate.codes.includes(diagnostic.name));
+      ?.find((candidate) => waives(candidate, diagnostic));
     if (waiver && diagnostic.code !== "ORG010") {
       used.add(waiver);
-      waived++;
+      waived.push(diagnostic);
     } else kept.push(diagnostic);
   }
   for (const waivers of byFileLine.values()) {

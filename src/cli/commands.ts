@@ -1,9 +1,14 @@
 // Commands beyond check/rules/explain: formatting and the language server.
 import type { Command } from "commander";
+import { runFmt, type FmtFlags } from "./fmt.js";
 import type { CliIo } from "./main.js";
 
 export function registerExtraCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  void program;
-  void io;
-  void setExit;
+  program
+    .command("fmt")
+    .description("format specs with the orgspec prettier plugin (prints the result unless --check or --write)")
+    .argument("<paths...>", "files, or directories whose .org files are formatted")
+    .option("--check", "exit 1 and name the files that are not formatted")
+    .option("--write", "rewrite the files that are not formatted")
+    .action(async (paths: string[], flags: FmtFlags) => setExit(await runFmt(paths, flags, io)));
 }

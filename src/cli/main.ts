@@ -8,7 +8,7 @@ import { checkPaths } from "../check/check.js";
 import { CATALOGUE, catalogueEntry } from "../check/codes.js";
 import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
 import { renderJson } from "../reporters/json.js";
-import { SourceLookup } from "../reporters/locate.js";
+import { displayPath, SourceLookup } from "../reporters/locate.js";
 import { renderSarif, ruleHelpMarkdown } from "../reporters/sarif.js";
 import { renderText } from "../reporters/text.js";
 import { TOOL_VERSION } from "../reporters/version.js";
@@ -25,8 +25,20 @@ export interface CliIo {
   readonly isTTY: boolean;
 }
 
+let pipeGuarded = false;
+/** Writes to stdout; a reader that went away (`orgspec check ... | head`) is not an error. */
+function writeStdout(text: string): void {
+  if (!pipeGuarded) {
+    pipeGuarded = true;
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+  process.stdout.write(text);
+}
+
 const nodeIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
@@ -61,8 +73,10 @@ function wantColor(flags: CheckFlags, io: CliIo): boolean {
 }
 
 function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
+  if (flags.maxWarnings !== undefined && !/^\d+$/.test(flags.maxWarnings.trim())) {
+    throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  }
   const maxWarnings = flags.maxWarnings === undefined ? Infinity : Number(flags.maxWarnings);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   let asOf: number | null = null;
   if (flags.asOf !== undefined) {
     asOf = parseDay(flags.asOf);
@@ -72,7 +86,9 @@ function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
   const absolute = paths.map((path) => resolve(io.cwd, path));
   const result = checkPaths(absolute, { rulebook: config.rulebook, asOf });
   if (result.discovery.missing.length > 0) {
-    throw new UsageError(result.discovery.missing.map((path) => `cannot read ${path}: no such file or directory`).join("\n"));
+    // Name each path as the user wrote it, one `orgspec:` line each.
+    const given = (path: string) => paths[absolute.indexOf(path)] ?? path;
+    throw new UsageError(result.discovery.missing.map((path) => `cannot read ${given(path)}: no such file or directory`).join("\norgspec: "));
   }
   if (result.discovery.entries.length === 0) throw new UsageError(`no .org files found in ${paths.join(", ")}`);
   const lookup = new SourceLookup(result.programs);
@@ -141,10 +157,15 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
     return status;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      // --help, --version and `help` exit 0; help shown for a missing command, like any usage error, 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ConfigError) {
+      // The file as the user would name it, like the paths of diagnostics.
+      io.stderr(`orgspec: ${displayPath(error.file, io.cwd)}: ${error.detail}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError) {
       io.stderr(`orgspec: ${error.message}\n`);
       return 2;
     }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { DurationUnit } from "../ast/types.js";
 import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import { RULES, RULES_BY_CODE, RULES_BY_NAME } from "../rules/index.js";
 import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
 
@@ -15,9 +16,10 @@ const SEVERITIES: readonly RuleSeverity[] = ["off", "info", "warning", "error"];
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** The problem without the file name (`rules.cell-size[1].min must be ...`). */
+    readonly detail: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${detail}`);
   }
 }
 
@@ -44,7 +46,8 @@ export function loadConfigFile(file: string): LoadedConfig {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(file, `cannot read the configuration: ${(error as Error).message}`);
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new ConfigError(file, `cannot read the configuration: ${reason}`);
   }
   let json: unknown;
   try {
@@ -67,6 +70,10 @@ export function parseConfig(json: unknown, file = "<config>"): Rulebook {
   for (const [key, value] of Object.entries(rules)) {
     const rule = RULES_BY_NAME.get(key) ?? RULES_BY_CODE.get(key.toUpperCase());
     if (!rule) {
+      const language = Object.values(LANGUAGE_CODES).find((entry) => entry.name === key || entry.code === key.toUpperCase());
+      if (language) {
+        throw new ConfigError(file, `"${key}" in "rules" is ${language.code}, a language code: only bylaw rules (ORG1xx-ORG4xx) can be configured`);
+      }
       throw new ConfigError(file, `unknown rule "${key}" in "rules" (see \`orgspec rules\` for the list)`);
     }
     if (rulebook.has(rule.code)) throw new ConfigError(file, `rule "${key}" is configured twice (by name and by code)`);
@@ -104,7 +111,8 @@ function parseSeverity(value: unknown, where: string, file: string): RuleSeverit
   throw new ConfigError(file, `${where} must be one of "off", "info", "warning", "error", not ${JSON.stringify(value)}`);
 }
 
-const DURATION_TEXT = /^\s*(\d+)\s*(day|week|month|year)s?\s*$/;
+// A positive count (the schema's pattern too, so that it rejects "0 months" as the loader does).
+const DURATION_TEXT = /^\s*([1-9]\d*)\s*(day|week|month|year)s?\s*$/;
 
 /** `"3 months"` to a duration, or `null`. */
 export function parseDuration(text: string): Duration | null {

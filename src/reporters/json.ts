@@ -2,11 +2,14 @@
 // { version, tool: {name, version}, summary: {errors, warnings, infos, files, waived},
 //   diagnostics: [{ file, range: {start: {line, column}, end: {line, column}}, severity,
 //                   code, rule, message, related: [{file, range, message}] }],
-//   rules: { CODE: { name, severity, summary, citation, docs, options } } }
+//   rules: { CODE: { name, severity, category, summary, citation, docs,
+//                    options: { NAME: { type, default, description } } } } }
+// (`rules` holds the catalogue entry of every code reported; option defaults as
+// a configuration file writes them: 5, "3 months").
 // Lines and columns are 1-based; `end` is exclusive; paths are relative to the working directory.
 import { catalogueEntry } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import { countSeverities, displayPath, type SourceLookup } from "./locate.js";
+import { configValue, countSeverities, displayPath, type SourceLookup } from "./locate.js";
 import { TOOL_VERSION } from "./version.js";
 
 export function renderJson(
@@ -25,7 +28,10 @@ export function renderJson(
       summary: entry.summary,
       citation: entry.citation,
       docs: entry.docs,
-      options: entry.options,
+      // Defaults as a configuration file writes them (`"3 months"`, not a {count, unit} object).
+      options: Object.fromEntries(
+        Object.entries(entry.options).map(([name, spec]) => [name, { type: spec.type, default: configValue(spec), description: spec.description }]),
+      ),
     };
   }
   const report = {

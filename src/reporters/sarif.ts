@@ -1,10 +1,11 @@
 // SARIF 2.1.0 for code scanning: every catalogue entry as a rule with its
 // docs, results with a physical location relative to the working directory
 // (through the %SRCROOT% base).
+import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CATALOGUE, docsUrl, type CatalogueEntry } from "../check/codes.js";
 import type { Diagnostic, Severity } from "../diagnostics/types.js";
-import { displayPath, type SourceLookup } from "./locate.js";
+import { configValue, displayPath, type SourceLookup } from "./locate.js";
 import { TOOL_VERSION } from "./version.js";
 
 const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
@@ -19,7 +20,7 @@ export function ruleHelpMarkdown(entry: CatalogueEntry): string {
       "**Options**\n\n" +
         options
           .map(([name, spec]) => {
-            const value = spec.type === "integer" ? String(spec.default) : `"${spec.default.count} ${spec.default.unit}${spec.default.count === 1 ? "" : "s"}"`;
+            const value = JSON.stringify(configValue(spec));
             return `- \`${name}\` (default ${value}): ${spec.description}`;
           })
           .join("\n"),
@@ -32,6 +33,18 @@ export function ruleHelpMarkdown(entry: CatalogueEntry): string {
   return parts.join("\n\n");
 }
 
+/**
+ * A file relative to the working directory as a URI reference against
+ * %SRCROOT%, each segment percent-encoded (`encodeURI` would leave `#` and `?`
+ * in a file name to start a fragment or a query); a file with no relative path
+ * (another drive) as an absolute `file:` URI.
+ */
+function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const shown = displayPath(path, cwd);
+  if (isAbsolute(shown)) return { uri: pathToFileURL(path).href };
+  return { uri: shown.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+}
+
 export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: { cwd: string }): string {
   const ruleIndex = new Map(CATALOGUE.map((entry, index) => [entry.code, index]));
   const region = (path: string, span: Diagnostic["span"]) => {
@@ -40,7 +53,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLo
   };
   const location = (path: string, span: Diagnostic["span"]) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(displayPath(path, options.cwd)), uriBaseId: "%SRCROOT%" },
+      artifactLocation: artifactLocation(path, options.cwd),
       region: region(path, span),
     },
   });

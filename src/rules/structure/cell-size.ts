@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { unitLabel } from "../shared/units.js";
+import { sizeFact } from "../shared/structure-units.js";
 
 export const cellSize = defineRule({
   code: "ORG101",
@@ -39,10 +39,12 @@ export const cellSize = defineRule({
     for (const unit of model.units) {
       if (unit.unitKind !== "cell") continue;
       if (unit.size >= options.min && unit.size <= options.max) continue;
-      const counted = `${unitLabel(unit)} has ${unit.size} members and candidates`;
+      const counted = sizeFact(unit);
       let message: string;
       if (unit.size < options.min) message = `${counted}; a party cell needs ${options.min} to ${options.max}`;
-      else if (unit.size === options.max + 1 && options.max + 1 === 31)
+      // Primary and branch organizations need more than 31: between a cell's
+      // maximum and that, no form in the bylaws fits.
+      else if (unit.size <= 31)
         message = `${counted}: too many for a party cell (${options.min} to ${options.max}) and too few for a primary or branch party organization (more than 31); no form in the bylaws fits it`;
       else message = `${counted}; a party cell has at most ${options.max} (more than 31 form a primary party organization)`;
       report({ file: unit.file, span: unit.decl.id.span, message });

@@ -1,0 +1,55 @@
+// The tokens of a text, for editors: the language server's semantic tokens,
+// completion context and rename checks read them. This is the grammar's own
+// lexer (no second one), with its token types flattened to a few kinds.
+import { keywordWords, orgLexer } from "../../grammar/lexer.js";
+
+export type QueryTokenKind = "keyword" | "identifier" | "date" | "integer" | "string" | "comment" | "lcurly" | "rcurly" | "comma" | "invalid";
+
+export interface QueryToken {
+  readonly kind: QueryTokenKind;
+  readonly text: string;
+  /** Offsets into the text, `end` exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every keyword of the language (lower case; none is reserved). */
+export const KEYWORDS: readonly string[] = keywordWords;
+
+const KEYWORD_SET = new Set(KEYWORDS);
+
+export function isKeyword(word: string): boolean {
+  return KEYWORD_SET.has(word);
+}
+
+const KINDS: Record<string, QueryTokenKind> = {
+  Identifier: "identifier",
+  DateLiteral: "date",
+  IntegerLiteral: "integer",
+  StringLiteral: "string",
+  LineComment: "comment",
+  BlockComment: "comment",
+  LCurly: "lcurly",
+  RCurly: "rcurly",
+  Comma: "comma",
+};
+
+/**
+ * The tokens and comments of a text in source order. Characters the lexer
+ * rejects (an unterminated string, say) become `invalid` tokens so that
+ * callers see every part of the text.
+ */
+export function tokenize(text: string): QueryToken[] {
+  const lexed = orgLexer.tokenize(text);
+  const tokens: QueryToken[] = [];
+  for (const token of [...lexed.tokens, ...(lexed.groups["comments"] ?? [])]) {
+    const name = token.tokenType.name;
+    const kind = name.startsWith("Kw_") ? "keyword" : (KINDS[name] ?? "invalid");
+    tokens.push({ kind, text: token.image, start: token.startOffset, end: token.startOffset + token.image.length });
+  }
+  for (const error of lexed.errors) {
+    tokens.push({ kind: "invalid", text: text.slice(error.offset, error.offset + error.length), start: error.offset, end: error.offset + error.length });
+  }
+  tokens.sort((a, b) => a.start - b.start);
+  return tokens;
+}
