@@ -21,8 +21,8 @@ export const decisionDeadline = defineRule({
   },
   docs: {
     description:
-      "After `forward X to C`, the decision is the first `approve` or `reject` of X by C on or after the forward's day. It is due `within` " +
-      "of the forward, calendar arithmetic with month-end clamping (a forward on 2026-01-31 is due by 2026-02-28); a decision on the due " +
+      "After `forward X to C`, the decision is the first `approve` or `reject` of X by C on or after the forward's day. It is due `within` (one month by default) " +
+      "after the forward, by calendar arithmetic with month-end clamping (a forward on 2026-01-31 is due by 2026-02-28); a decision on the due " +
       "day is in time.\n\n" +
       "A decision after the due day is reported on the decision, with the forward as a related location. No decision at all is reported " +
       "on the `forward` once the due day has passed at the day deadlines are judged at (the period's end, or `--as-of`); a due day later " +
