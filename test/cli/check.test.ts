@@ -201,7 +201,7 @@ describe("text output", () => {
       ['import "committees.org"', "cell\ttiny \"T\" {", "  under uiju", '  member a "A" joined 2010-01-01', "}", ""].join("\n"),
     );
     const result = await run(["check", "tabbed.org"], { cwd: dir });
-    expect(result.stdout).toContain("tabbed.org:2:6 error ORG101 cell-size\n  T has 1 members and candidates");
+    expect(result.stdout).toContain("tabbed.org:2:6 error ORG101 cell-size\n  T has 1 member or candidate");
     expect(result.stdout).toContain("  2 | cell\ttiny \"T\" {\n    |     \t^^^^\n");
   });
 });

@@ -42,9 +42,9 @@ export const cellSize = defineRule({
       const counted = sizeFact(unit);
       let message: string;
       if (unit.size < options.min) message = `${counted}; a party cell needs ${options.min} to ${options.max}`;
-      // Primary and branch organizations need more than 31: between a cell's
-      // maximum and that, no form in the bylaws fits.
-      else if (unit.size <= 31)
+      // The bylaws' own gap: cells have at most 30, primary and branch
+      // organizations more than 31, so a unit of exactly 31 fits no form.
+      else if (unit.size === 31 && options.max === 30)
         message = `${counted}: too many for a party cell (${options.min} to ${options.max}) and too few for a primary or branch party organization (more than 31); no form in the bylaws fits it`;
       else message = `${counted}; a party cell has at most ${options.max} (more than 31 form a primary party organization)`;
       report({ file: unit.file, span: unit.decl.id.span, message });
