@@ -155,8 +155,20 @@ const DURATION_WORDS = new Set(["day", "days", "week", "weeks", "month", "months
  * instead of swallowing it as a name.
  */
 export function tokenizeOrg(text: string): ILexingResult {
-  const result = orgLexer.tokenize(text);
+  const result = wordLexer.tokenize(text);
   const tokens = result.tokens;
+  // Keywords: every word is lexed as an Identifier (one regular expression
+  // instead of trying each keyword that starts with its letter), then a word
+  // that is a keyword becomes that keyword's token, exactly as the keyword
+  // patterns with `longer_alt: Identifier` of `orgLexer` would have lexed it.
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.tokenTypeIdx !== identifierIdx) continue;
+    const keyword = KEYWORD_BY_WORD.get(tok.image);
+    if (keyword === undefined) continue;
+    tok.tokenType = keyword;
+    tok.tokenTypeIdx = keyword.tokenTypeIdx!;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const next = tokens[i + 1];
@@ -179,7 +191,18 @@ export function isKeywordToken(type: TokenType): boolean {
 
 // One lexer instance for the process; `ensureOptimizations` makes Chevrotain
 // fail loudly if a token would disable its first-character optimisation.
+// The formatter and the editor queries use this one, which lexes keywords by
+// their own patterns.
 export const orgLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
   positionTracking: "full",
 });
+
+// The pipeline's lexer (`tokenizeOrg`): the same tokens, keywords found by a
+// map lookup after lexing words as identifiers (docs/performance.md).
+const wordLexer = new Lexer(
+  allTokens.filter((type) => !keywordTokens.includes(type)),
+  { ensureOptimizations: true, positionTracking: "full" },
+);
+const identifierIdx = Identifier.tokenTypeIdx!;
+const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(keywordTokens.map((type) => [(type.PATTERN as RegExp).source, type]));

@@ -16,8 +16,20 @@ import {
 import { orgErrorMessages } from "./messages.js";
 
 export class OrgParser extends CstParser {
+  /**
+   * The alternatives of each OR, built on its first call (during self-analysis)
+   * and reused: an OR given a fresh array of closures allocates them again on
+   * every call (docs/performance.md).
+   */
+  private readonly alternatives: unknown[] = [];
+
+  private cached<T>(slot: number, make: () => T): T {
+    return (this.alternatives[slot] ??= make()) as T;
+  }
+
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: orgErrorMessages });
+    // Node offsets give each statement's span without walking its subtree again (src/syntax/cst-access.ts).
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", errorMessageProvider: orgErrorMessages });
     this.performSelfAnalysis();
   }
 
@@ -26,7 +38,7 @@ export class OrgParser extends CstParser {
   });
 
   private topStatement = this.RULE("topStatement", () => {
-    this.OR([
+    this.OR(this.cached(0, () => ([
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.periodDecl) },
       { ALT: () => this.SUBRULE(this.unitDecl) },
@@ -34,7 +46,7 @@ export class OrgParser extends CstParser {
       { ALT: () => this.SUBRULE(this.personDecl) },
       { ALT: () => this.SUBRULE(this.eventStatement) },
       { ALT: () => this.SUBRULE(this.seriesStatement) },
-    ]);
+    ])));
   });
 
   private importDecl = this.RULE("importDecl", () => {
@@ -50,14 +62,14 @@ export class OrgParser extends CstParser {
   });
 
   private unitDecl = this.RULE("unitDecl", () => {
-    this.OR([
+    this.OR(this.cached(1, () => ([
       { ALT: () => this.CONSUME(Kw.committee, { LABEL: "unitKind" }) },
       { ALT: () => this.CONSUME(Kw.cell, { LABEL: "unitKind" }) },
       { ALT: () => this.CONSUME(Kw.primary, { LABEL: "unitKind" }) },
       { ALT: () => this.CONSUME(Kw.branch, { LABEL: "unitKind" }) },
       { ALT: () => this.CONSUME(Kw.subprimary, { LABEL: "unitKind" }) },
       { ALT: () => this.CONSUME(Kw.team, { LABEL: "unitKind" }) },
-    ]);
+    ])));
     this.CONSUME(Name, { LABEL: "id" });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
     this.CONSUME(LCurly);
@@ -66,7 +78,7 @@ export class OrgParser extends CstParser {
   });
 
   private unitItem = this.RULE("unitItem", () => {
-    this.OR([
+    this.OR(this.cached(2, () => ([
       { ALT: () => this.SUBRULE(this.nameProperty) },
       { ALT: () => this.SUBRULE(this.establishedProperty) },
       { ALT: () => this.SUBRULE(this.critiqueProperty) },
@@ -74,18 +86,18 @@ export class OrgParser extends CstParser {
       { ALT: () => this.SUBRULE(this.approvedProperty) },
       { ALT: () => this.SUBRULE(this.bodyBlock) },
       { ALT: () => this.SUBRULE(this.rosterEntry) },
-    ]);
+    ])));
   });
 
   /** `level X`, `under X`, `setting X`, `secretary X`, `deputy X`. */
   private nameProperty = this.RULE("nameProperty", () => {
-    this.OR([
+    this.OR(this.cached(3, () => ([
       { ALT: () => this.CONSUME(Kw.level, { LABEL: "key" }) },
       { ALT: () => this.CONSUME(Kw.under, { LABEL: "key" }) },
       { ALT: () => this.CONSUME(Kw.setting, { LABEL: "key" }) },
       { ALT: () => this.CONSUME(Kw.secretary, { LABEL: "key" }) },
       { ALT: () => this.CONSUME(Kw.deputy, { LABEL: "key" }) },
-    ]);
+    ])));
     this.CONSUME(Name, { LABEL: "value" });
   });
 
@@ -98,13 +110,13 @@ export class OrgParser extends CstParser {
   private critiqueProperty = this.RULE("critiqueProperty", () => {
     this.CONSUME(Kw.critique);
     // `every` is also a Name (keywords are not reserved): the interval form wins.
-    this.OR({
+    this.OR(this.cached(4, () => ({
       IGNORE_AMBIGUITIES: true,
       DEF: [
       { ALT: () => this.SUBRULE(this.interval) },
         { ALT: () => this.CONSUME(Name, { LABEL: "cadence" }) },
       ],
-    });
+    })));
   });
 
   /** `every [N] day(s)|week(s)|month(s)|year(s)`; the unit word is checked when the AST is built. */
@@ -128,13 +140,13 @@ export class OrgParser extends CstParser {
 
   /** `committee { elected DATE  members a, b }` and `executive { ... }`. */
   private bodyBlock = this.RULE("bodyBlock", () => {
-    this.OR([
+    this.OR(this.cached(5, () => ([
       { ALT: () => this.CONSUME(Kw.committee, { LABEL: "bodyKind" }) },
       { ALT: () => this.CONSUME(Kw.executive, { LABEL: "bodyKind" }) },
-    ]);
+    ])));
     this.CONSUME(LCurly);
     this.MANY(() => {
-      this.OR2([
+      this.OR2(this.cached(6, () => ([
         {
           ALT: () => {
             this.CONSUME(Kw.elected);
@@ -147,14 +159,14 @@ export class OrgParser extends CstParser {
             this.SUBRULE(this.nameList, { LABEL: "members" });
           },
         },
-      ]);
+      ])));
     });
     this.CONSUME(RCurly);
   });
 
   /** `member ID "Name" joined DATE [youth_league] [at RESIDENCE]`, `candidate ... since DATE ...`. */
   private rosterEntry = this.RULE("rosterEntry", () => {
-    this.OR([
+    this.OR(this.cached(7, () => ([
       {
         ALT: () => {
           this.CONSUME(Kw.member, { LABEL: "status" });
@@ -171,10 +183,10 @@ export class OrgParser extends CstParser {
           this.CONSUME(Kw.since, { LABEL: "dateKey" });
         },
       },
-    ]);
+    ])));
     this.CONSUME(DateLiteral);
     this.MANY(() => {
-      this.OR2([
+      this.OR2(this.cached(8, () => ([
         { ALT: () => this.CONSUME(Kw.youth_league) },
         {
           ALT: () => {
@@ -182,7 +194,7 @@ export class OrgParser extends CstParser {
             this.CONSUME3(Name, { LABEL: "residence" });
           },
         },
-      ]);
+      ])));
     });
   });
 
@@ -201,7 +213,7 @@ export class OrgParser extends CstParser {
   private eventStatement = this.RULE("eventStatement", () => {
     this.CONSUME(Kw.on);
     this.CONSUME(DateLiteral);
-    this.OR([
+    this.OR(this.cached(9, () => ([
       { ALT: () => this.SUBRULE(this.gatheringEvent) },
       { ALT: () => this.SUBRULE(this.reportEvent) },
       { ALT: () => this.SUBRULE(this.applicationEvent) },
@@ -209,7 +221,7 @@ export class OrgParser extends CstParser {
       { ALT: () => this.SUBRULE(this.forwardEvent) },
       { ALT: () => this.SUBRULE(this.decisionEvent) },
       { ALT: () => this.SUBRULE(this.transferEvent) },
-    ]);
+    ])));
   });
 
   /** `every [N] UNIT from DATE to DATE` followed by a meeting, critique or report. */
@@ -219,15 +231,15 @@ export class OrgParser extends CstParser {
     this.CONSUME(DateLiteral, { LABEL: "from" });
     this.CONSUME(Kw.to);
     this.CONSUME2(DateLiteral, { LABEL: "until" });
-    this.OR([
+    this.OR(this.cached(10, () => ([
       { ALT: () => this.SUBRULE(this.gatheringEvent) },
       { ALT: () => this.SUBRULE(this.reportEvent) },
-    ]);
+    ])));
   });
 
   /** `meeting U`, `committee meeting U`, `executive meeting U`, `critique U`, with optional attendance. */
   private gatheringEvent = this.RULE("gatheringEvent", () => {
-    this.OR([
+    this.OR(this.cached(11, () => ([
       { ALT: () => this.CONSUME(Kw.meeting, { LABEL: "gathering" }) },
       {
         ALT: () => {
@@ -242,7 +254,7 @@ export class OrgParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(Kw.critique, { LABEL: "gathering" }) },
-    ]);
+    ])));
     this.CONSUME(Name, { LABEL: "unit" });
     this.OPTION(() => {
       this.CONSUME(LCurly);
@@ -272,7 +284,7 @@ export class OrgParser extends CstParser {
     this.OPTION3(() => {
       this.CONSUME(LCurly);
       this.MANY(() => {
-        this.OR([
+        this.OR(this.cached(12, () => ([
           {
             ALT: () => {
               this.CONSUME(Kw.recommended);
@@ -287,7 +299,7 @@ export class OrgParser extends CstParser {
               this.CONSUME(Kw.letter, { LABEL: "letterEnd" });
             },
           },
-        ]);
+        ])));
       });
       this.CONSUME(RCurly);
     });
@@ -309,14 +321,14 @@ export class OrgParser extends CstParser {
 
   /** `approve|reject|admit|ratify|extend|expel PERSON by UNIT`. */
   private decisionEvent = this.RULE("decisionEvent", () => {
-    this.OR([
+    this.OR(this.cached(13, () => ([
       { ALT: () => this.CONSUME(Kw.approve, { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(Kw.reject, { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(Kw.admit, { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(Kw.ratify, { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(Kw.extend, { LABEL: "verb" }) },
       { ALT: () => this.CONSUME(Kw.expel, { LABEL: "verb" }) },
-    ]);
+    ])));
     this.CONSUME(Name, { LABEL: "person" });
     this.CONSUME(Kw.by);
     this.CONSUME2(Name, { LABEL: "unit" });

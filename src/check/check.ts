@@ -40,6 +40,11 @@ export function checkProgram(entry: string, options: CheckOptions = {}): Program
   const cache = options.cache ?? new FileCache(options.host);
   const loaded = loadProgram(resolve(entry), cache);
   const model = resolveProgram(loaded);
+  return checkModel(model, options);
+}
+
+/** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
+export function checkModel(model: Model, options: CheckOptions = {}): ProgramResult {
   const asOf = options.asOf ?? model.period?.to ?? null;
   const ruleDiagnostics = runRules(model, options.rulebook ?? new Map(), asOf);
   const { diagnostics, waived } = applyWaivers(model, [...model.diagnostics, ...ruleDiagnostics], options.today ?? todayDay());
@@ -62,23 +67,38 @@ export function checkPaths(paths: readonly string[], options: CheckOptions = {})
   const cache = options.cache ?? new FileCache(options.host);
   const discovery = findEntries(paths, cache);
   const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache }));
-  const seen = new Set<string>();
-  const seenWaived = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  const files = new Set<string>();
-  for (const program of programs) {
-    for (const file of program.model.files) files.add(file.path);
-    for (const diagnostic of program.waived) seenWaived.add(diagnosticKey(diagnostic));
+  return mergePrograms(programs, discovery);
+}
+
+/** The result of several programs: each diagnostic once, however many programs reached its file. */
+export function mergePrograms(programs: ProgramResult[], discovery: EntryDiscovery): PathsResult {
+  const merger = new ProgramMerger();
+  for (const program of programs) merger.add(program);
+  return merger.result(programs, discovery);
+}
+
+/** `mergePrograms` one program at a time, so that a program can be let go once added. */
+export class ProgramMerger {
+  private readonly seen = new Set<string>();
+  private readonly seenWaived = new Set<string>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly files = new Set<string>();
+
+  add(program: ProgramResult): void {
+    for (const file of program.model.files) this.files.add(file.path);
+    for (const diagnostic of program.waived) this.seenWaived.add(diagnosticKey(diagnostic));
     for (const diagnostic of program.diagnostics) {
       const key = diagnosticKey(diagnostic);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      diagnostics.push(diagnostic);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.diagnostics.push(diagnostic);
     }
   }
-  const waived = seenWaived.size;
-  diagnostics.sort(compareDiagnostics);
-  return { programs, diagnostics, files: [...files].sort(), waived, discovery };
+
+  result(programs: ProgramResult[], discovery: EntryDiscovery): PathsResult {
+    const diagnostics = [...this.diagnostics].sort(compareDiagnostics);
+    return { programs, diagnostics, files: [...this.files].sort(), waived: this.seenWaived.size, discovery };
+  }
 }
 
 /** Identifies a diagnostic across programs that share a file. */

@@ -1,7 +1,10 @@
 // Commands beyond check/rules/explain: formatting and the language server.
 import type { Command } from "commander";
+import { registerAgendaCommand } from "./agenda-command.js";
 import { runFmt, type FmtFlags } from "./fmt.js";
+import { registerLspCommand } from "./lsp-command.js";
 import type { CliIo } from "./main.js";
+import { registerReportCommand } from "./report-command.js";
 
 export function registerExtraCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -11,4 +14,7 @@ export function registerExtraCommands(program: Command, io: CliIo, setExit: (cod
     .option("--check", "exit 1 and name the files that are not formatted")
     .option("--write", "rewrite the files that are not formatted")
     .action(async (paths: string[], flags: FmtFlags) => setExit(await runFmt(paths, flags, io)));
+  registerReportCommand(program, io, setExit);
+  registerAgendaCommand(program, io, setExit);
+  registerLspCommand(program);
 }

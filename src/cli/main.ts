@@ -4,15 +4,18 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { checkPaths } from "../check/check.js";
+import { checkPathsParallel } from "../check/parallel.js";
 import { CATALOGUE, catalogueEntry } from "../check/codes.js";
 import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
+import { renderGithub } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
 import { displayPath, SourceLookup } from "../reporters/locate.js";
 import { renderSarif, ruleHelpMarkdown } from "../reporters/sarif.js";
 import { renderText } from "../reporters/text.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { parseDay } from "../util/dates.js";
+import { diskHost, type FileHost } from "../program/load.js";
+import { orgFilesUnder } from "../program/entries.js";
 import { registerExtraCommands } from "./commands.js";
 
 /** A failure the user must fix (bad flag, missing file): exit 2 with the message. */
@@ -23,6 +26,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal: progress is shown there only then. */
+  readonly stderrIsTTY?: boolean;
 }
 
 let pipeGuarded = false;
@@ -42,14 +47,16 @@ const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 interface CheckFlags {
-  format: "text" | "json" | "sarif";
+  format: "text" | "json" | "sarif" | "github";
   maxWarnings?: string;
   asOf?: string;
   config?: string;
   color?: boolean;
+  jobs?: string;
 }
 
 function loadConfig(flags: CheckFlags, paths: readonly string[], cwd: string): LoadedConfig {
@@ -72,7 +79,7 @@ function wantColor(flags: CheckFlags, io: CliIo): boolean {
   return io.isTTY;
 }
 
-function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
+async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   if (flags.maxWarnings !== undefined && !/^\d+$/.test(flags.maxWarnings.trim())) {
     throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   }
@@ -82,9 +89,15 @@ function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
     asOf = parseDay(flags.asOf);
     if (asOf === null) throw new UsageError(`--as-of takes a calendar date (YYYY-MM-DD), not "${flags.asOf}"`);
   }
+  if (flags.jobs !== undefined && !/^[1-9]\d*$/.test(flags.jobs.trim())) {
+    throw new UsageError(`--jobs takes a whole number of at least 1, not "${flags.jobs}"`);
+  }
+  const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
   const config = loadConfig(flags, paths, io.cwd);
   const absolute = paths.map((path) => resolve(io.cwd, path));
-  const result = checkPaths(absolute, { rulebook: config.rulebook, asOf });
+  const progress = checkProgress(io, absolute);
+  const result = await checkPathsParallel(absolute, { rulebook: config.rulebook, asOf, host: progress.host, jobs, keepModels: false });
+  progress.finish();
   if (result.discovery.missing.length > 0) {
     // Name each path as the user wrote it, one `orgspec:` line each.
     const given = (path: string) => paths[absolute.indexOf(path)] ?? path;
@@ -95,10 +108,54 @@ function runCheck(paths: string[], flags: CheckFlags, io: CliIo): number {
   const options = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived };
   if (flags.format === "json") io.stdout(renderJson(result.diagnostics, lookup, options));
   else if (flags.format === "sarif") io.stdout(renderSarif(result.diagnostics, lookup, options));
+  else if (flags.format === "github") io.stdout(renderGithub(result.diagnostics, lookup, options));
   else io.stdout(renderText(result.diagnostics, lookup, { ...options, color: wantColor(flags, io) }));
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** How many `.org` files the paths name, to count progress against (imports outside them add to it). */
+function countOrgFiles(paths: readonly string[]): number {
+  let count = 0;
+  for (const path of paths) {
+    try {
+      count += statSync(path).isDirectory() ? orgFilesUnder(path).length : 1;
+    } catch {
+      // A missing path is reported after the check.
+    }
+  }
+  return count;
+}
+
+/**
+ * Progress of a long check on stderr, when stderr is a terminal: "reading
+ * 120/4000 files", then "checking 4000 files", updated in place at most ten
+ * times a second, starting only after a quarter of a second, and erased when
+ * the check is done. stdout, whatever its format, is untouched.
+ */
+export function checkProgress(io: CliIo, paths: readonly string[], clock: () => number = Date.now): { host: FileHost; finish: () => void } {
+  if (!io.stderrIsTTY) return { host: diskHost, finish: () => {} };
+  const total = countOrgFiles(paths);
+  const started = clock();
+  let read = 0;
+  let drawn = 0;
+  let shown = false;
+  const host: FileHost = {
+    readFile(path) {
+      const text = diskHost.readFile(path);
+      read++;
+      const now = clock();
+      const allRead = read >= total;
+      if (now - started >= 250 && (now - drawn >= 100 || allRead)) {
+        drawn = now;
+        shown = true;
+        io.stderr(`\r\u001b[2Korgspec: ${allRead ? `checking ${read} files` : `reading ${read}/${total} files`}`);
+      }
+      return text;
+    },
+  };
+  return { host, finish: () => shown && io.stderr("\r\u001b[2K") };
 }
 
 function explain(code: string, io: CliIo): number {
@@ -125,13 +182,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command("check")
     .description("parse, resolve and check specs against the bylaws")
     .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--as-of <date>", "judge deadlines at this date instead of the period's end")
     .option("-c, --config <path>", "configuration file (default: the nearest orgspec.config.json)")
     .option("--color", "colour the text output")
     .option("--no-color", "never colour the text output")
-    .action((paths: string[], flags: CheckFlags) => setExit(runCheck(paths, flags, io)));
+    .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 2 MB of specs; 1: no workers)")
+    .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
 
   program
     .command("rules")

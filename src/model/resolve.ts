@@ -306,9 +306,13 @@ function computeSizes(people: readonly Person[]): void {
  */
 function markDoubtfulTimelines(files: readonly SourceFile[], table: SymbolTable): void {
   for (const file of files) {
+    const scanned = new Set<number>();
     for (const diagnostic of file.syntaxDiagnostics) {
       if (diagnostic.code !== "ORG001") continue;
       const { line } = file.lines.position(diagnostic.span.start);
+      // A line with many errors is read once.
+      if (scanned.has(line)) continue;
+      scanned.add(line);
       for (const word of file.lines.lineText(line).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
         const symbol = table.symbols.get(word);
         if (symbol?.kind === "unit" && symbol.timelineDoubt === null) {

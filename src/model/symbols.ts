@@ -23,6 +23,8 @@ export class SymbolTable {
   readonly diagnostics: Diagnostic[] = [];
   /** Where each symbol was first declared (for "declared here" related locations). */
   private readonly firstDeclaration = new Map<string, { file: string; span: Span }>();
+  private readonly namesByKind = new Map<SymbolKind, string[]>();
+  private readonly suggestions = new Map<string, string[]>();
 
   /** Declares a unit or residence; a second declaration of the name is ORG003. */
   declare(symbol: Unit | Residence, file: string, id: Identifier): boolean {
@@ -33,6 +35,7 @@ export class SymbolTable {
     }
     this.symbols.set(id.name, symbol);
     this.firstDeclaration.set(id.name, { file, span: id.span });
+    this.declared();
     return true;
   }
 
@@ -59,6 +62,7 @@ export class SymbolTable {
       person = create();
       this.symbols.set(id.name, person);
       this.firstDeclaration.set(id.name, { file, span: id.span });
+      this.declared();
     } else if (personName && person.name !== null && person.name !== personName.value) {
       this.duplicate(
         file,
@@ -126,8 +130,31 @@ export class SymbolTable {
 
   /** Declared names close to `name`, those of the expected kind first. */
   suggest(name: string, kind: SymbolKind): string[] {
-    const ofKind = [...this.symbols].filter(([, symbol]) => symbol.kind === kind).map(([key]) => key);
-    const best = closestNames(name, ofKind);
-    return best.length > 0 ? best : closestNames(name, this.symbols.keys());
+    // Names are looked up once every name is declared: the names of each kind
+    // are listed once, and a misspelling repeated (or asked twice) is answered once.
+    const key = `${kind}\0${name}`;
+    let best = this.suggestions.get(key);
+    if (!best) {
+      best = closestNames(name, this.namesOf(kind));
+      if (best.length === 0) best = closestNames(name, this.symbols.keys());
+      this.suggestions.set(key, best);
+    }
+    return [...best];
+  }
+
+  private namesOf(kind: SymbolKind): string[] {
+    let names = this.namesByKind.get(kind);
+    if (!names) {
+      names = [];
+      for (const [key, symbol] of this.symbols) if (symbol.kind === kind) names.push(key);
+      this.namesByKind.set(kind, names);
+    }
+    return names;
+  }
+
+  /** Forgets the name lists and suggestions when a name is declared. */
+  private declared(): void {
+    if (this.namesByKind.size > 0) this.namesByKind.clear();
+    if (this.suggestions.size > 0) this.suggestions.clear();
   }
 }

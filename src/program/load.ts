@@ -45,6 +45,16 @@ export class FileCache {
     return cached;
   }
 
+  /** Whether the file has been read (or failed to read) already. */
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Stores a file parsed elsewhere (a worker thread: src/check/parallel.ts). */
+  set(path: string, file: SourceFile | { error: string }): void {
+    this.files.set(path, file);
+  }
+
   /** Forgets a file so the next `get` reads it again (the editor changed it). */
   invalidate(path: string): void {
     this.files.delete(path);

@@ -28,10 +28,12 @@ import { closestNames } from "../util/text.js";
 import {
   child,
   dateValue,
+  hasToken,
   identifier,
   missingDate,
   nodes,
   nodeSpan,
+  onlyChild,
   optionalString,
   token,
   tokens,
@@ -75,8 +77,8 @@ export class AstBuilder {
   file(cst: CstNode): TopStatement[] {
     const statements: TopStatement[] = [];
     for (const top of nodes(cst, "topStatement")) {
-      const inner = Object.values(top.children)[0]?.[0] as CstNode | undefined;
-      if (!inner || !("name" in inner)) continue;
+      const inner = onlyChild(top);
+      if (!inner) continue;
       try {
         const statement = this.topStatement(inner);
         if (statement) statements.push(statement);
@@ -132,8 +134,8 @@ export class AstBuilder {
     const id = identifier(required(token(node, "id")));
     const items: UnitItem[] = [];
     for (const itemNode of nodes(node, "unitItem")) {
-      const inner = Object.values(itemNode.children)[0]?.[0] as CstNode | undefined;
-      if (!inner || !("name" in inner)) continue;
+      const inner = onlyChild(itemNode);
+      if (!inner) continue;
       try {
         const item = this.unitItem(inner);
         if (item) items.push(item);
@@ -250,7 +252,7 @@ export class AstBuilder {
       id,
       personName: optionalString(node, "personName"),
       date: dateToken ? dateValue(dateToken) : missingDate(span.end),
-      youthLeague: tokens(node, "Kw_youth_league").length > 0,
+      youthLeague: hasToken(node, "Kw_youth_league"),
       residence: residence ? identifier(residence) : null,
       span,
     };
@@ -258,9 +260,13 @@ export class AstBuilder {
 
   private eventStatement(node: CstNode, span: Span): TopStatement {
     const date = dateValue(required(token(node, "DateLiteral")));
-    const eventNode = Object.entries(node.children)
-      .filter(([label]) => label.endsWith("Event"))
-      .flatMap(([, elements]) => elements)[0] as CstNode | undefined;
+    let eventNode: CstNode | undefined;
+    for (const label in node.children) {
+      if (label.endsWith("Event")) {
+        eventNode = node.children[label]![0] as CstNode | undefined;
+        break;
+      }
+    }
     if (!eventNode) throw new Incomplete();
     return { type: "event", date, event: this.eventBody(eventNode), span };
   }
@@ -346,7 +352,7 @@ export class AstBuilder {
       type: "application",
       applicant: this.name(node, "applicant"),
       personName: optionalString(node, "personName"),
-      youthLeague: tokens(node, "Kw_youth_league").length > 0,
+      youthLeague: hasToken(node, "Kw_youth_league"),
       unit: this.name(node, "unit"),
       recommenders: nodes(node, "recommenders").flatMap((list) => this.nameList(list)),
       youthLeagueLetter:

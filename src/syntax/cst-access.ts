@@ -18,8 +18,19 @@ export function tokens(node: CstNode, label: string): IToken[] {
   return elements.filter((element): element is IToken => isToken(element) && isRealToken(element));
 }
 
+/** The first real token under `label` (the hot path: no intermediate array). */
 export function token(node: CstNode, label: string): IToken | undefined {
-  return tokens(node, label)[0];
+  const elements = node.children[label];
+  if (!elements) return undefined;
+  for (const element of elements) {
+    if (isToken(element) && isRealToken(element)) return element;
+  }
+  return undefined;
+}
+
+/** Whether `label` holds at least one real token. */
+export function hasToken(node: CstNode, label: string): boolean {
+  return token(node, label) !== undefined;
 }
 
 export function nodes(node: CstNode, label: string): CstNode[] {
@@ -29,20 +40,44 @@ export function nodes(node: CstNode, label: string): CstNode[] {
 }
 
 export function child(node: CstNode, label: string): CstNode | undefined {
-  return nodes(node, label)[0];
+  const elements = node.children[label];
+  if (!elements) return undefined;
+  for (const element of elements) {
+    if (!isToken(element)) return element;
+  }
+  return undefined;
+}
+
+/** The only child of a node that wraps one alternative (`topStatement`, `unitItem`), when it is a node. */
+export function onlyChild(node: CstNode): CstNode | undefined {
+  for (const label in node.children) {
+    const first = node.children[label]![0];
+    return first && !isToken(first) ? first : undefined;
+  }
+  return undefined;
 }
 
 export function tokenSpan(tok: IToken): Span {
   return { start: tok.startOffset, end: (tok.endOffset ?? tok.startOffset) + 1 };
 }
 
-/** The span from the first to the last real token of a node, or `undefined` for an empty node. */
+/**
+ * The span from the first to the last real token of a node, or `undefined`
+ * for an empty node. The parser tracks node offsets as it goes (skipping
+ * tokens inserted by error recovery, as this does); the walk is the fallback
+ * for nodes built without that.
+ */
 export function nodeSpan(node: CstNode): Span | undefined {
+  const location = node.location;
+  if (location) {
+    const { startOffset, endOffset } = location;
+    return Number.isFinite(startOffset) && endOffset !== undefined && Number.isFinite(endOffset) ? { start: startOffset, end: endOffset + 1 } : undefined;
+  }
   let start = Infinity;
   let end = -Infinity;
   const visit = (current: CstNode) => {
-    for (const elements of Object.values(current.children)) {
-      for (const element of elements) {
+    for (const label in current.children) {
+      for (const element of current.children[label]!) {
         if (isToken(element)) {
           if (!isRealToken(element)) continue;
           start = Math.min(start, element.startOffset);

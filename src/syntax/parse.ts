@@ -1,7 +1,8 @@
 // Stage 1-3 of the pipeline for one file: text -> tokens -> CST -> AST.
 // Every lexing and parsing error becomes an ORG001 diagnostic; invalid dates
 // are found here too (ORG004) since they need nothing but the text.
-import type { IToken } from "chevrotain";
+// The stages are exported one by one for the benchmark (bench/, docs/performance.md).
+import type { CstNode, ILexingResult, IRecognitionException, IToken } from "chevrotain";
 import { orgParser } from "../../grammar/parser.js";
 import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/types.js";
@@ -17,8 +18,34 @@ export interface ParsedFile {
 
 /** Lexes, parses and builds the AST of one file's text. Never throws on bad input. */
 export function parseText(file: string, text: string): ParsedFile {
+  const lexed = lexStage(text);
+  const parsed = parseStage(lexed);
+  return astStage(file, text, lexed, parsed);
+}
+
+/** Stage 1: the tokens. */
+export function lexStage(text: string): ILexingResult {
+  return tokenizeOrg(text);
+}
+
+export interface CstResult {
+  readonly cst: CstNode;
+  readonly errors: readonly IRecognitionException[];
+}
+
+/** Stage 2: the concrete syntax tree. The shared parser lets go of the tokens afterwards. */
+export function parseStage(lexed: ILexingResult): CstResult {
+  orgParser.input = lexed.tokens;
+  const cst = orgParser.file();
+  const errors = orgParser.errors;
+  // The parser would otherwise keep this file's tokens (and through them its text) alive until the next file.
+  orgParser.input = [];
+  return { cst, errors };
+}
+
+/** Stage 3: the AST and the file's syntax diagnostics; the CST can be dropped after this. */
+export function astStage(file: string, text: string, lexed: ILexingResult, parsed: CstResult): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const lexed = tokenizeOrg(text);
   for (const error of lexed.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
@@ -32,14 +59,12 @@ export function parseText(file: string, text: string): ParsedFile {
     );
   }
 
-  orgParser.input = lexed.tokens;
-  const cst = orgParser.file();
-  for (const error of orgParser.errors) {
+  for (const error of parsed.errors) {
     diagnostics.push(languageDiagnostic("syntax", file, errorSpan(error.token, (error as { previousToken?: IToken }).previousToken, text), error.message));
   }
 
   const builder = new AstBuilder();
-  const statements = builder.file(cst);
+  const statements = builder.file(parsed.cst);
   for (const problem of builder.problems) diagnostics.push(languageDiagnostic("syntax", file, problem.span, problem.message));
   for (const date of collectDates(statements)) {
     if (date.day === null && date.text !== "") {

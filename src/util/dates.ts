@@ -19,11 +19,19 @@ export function dayFromParts(year: number, month: number, dayOfMonth: number): D
 
 /** `YYYY-MM-DD` to a day, or `null` when it names no calendar date (2026-02-30). */
 export function parseDay(text: string): Day | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const dayOfMonth = Number(match[3]);
+  // The shape /^\d{4}-\d{2}-\d{2}$/, read digit by digit (dates are the most common token).
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  let year = 0;
+  let month = 0;
+  let dayOfMonth = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else dayOfMonth = dayOfMonth * 10 + digit;
+  }
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return null;
   return dayFromParts(year, month, dayOfMonth);
 }
@@ -35,8 +43,16 @@ export interface DateParts {
 }
 
 export function dayParts(day: Day): DateParts {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  // Howard Hinnant's civil_from_days: the same as `new Date(day * MS_PER_DAY)`'s
+  // UTC fields, without a Date (the cadence rules ask this for every session).
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 const pad = (value: number, width: number) => String(value).padStart(width, "0");

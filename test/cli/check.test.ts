@@ -98,7 +98,7 @@ describe("usage and I/O errors exit 2 with a message on stderr and no stack trac
   it("an unknown --format", async () => {
     expectUsage(
       await run(["check", "main.org", "--format", "xml"], { cwd: fixture("basic") }),
-      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif.\n",
+      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, github.\n",
     );
   });
 

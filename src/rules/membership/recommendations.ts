@@ -16,21 +16,21 @@ interface Refusal {
 function refusal(recommender: PersonFacts, application: Application, tenure: Duration, ref: RelatedLocation): Refusal | null {
   const name = personLabel(recommender.person);
   const held = recommender.tenure;
-  const applied = formatDay(application.day);
   if (!held) {
     const candidate = recommender.person.memberships.find((membership) => membership.status === "candidate");
     if (candidate) return { reason: `${name} is a candidate member, not a full member`, related: relatedEntry(candidate, `${name} is a candidate`) };
     return { reason: `${name} is not a full member`, related: ref };
   }
   if (held.day === null) return null;
+  // Most recommendations count: the words are put together only for those that do not.
+  const late = held.day > application.day;
+  if (!late && after(held.day, tenure) <= application.day) return null;
+  const applied = formatDay(application.day);
   const fromRoster = held.entry !== null && held.entry.date !== null;
   const became = fromRoster ? `joined ${formatDay(held.day)}` : `was ratified a full member on ${formatDay(held.day)}`;
   const related = fromRoster ? relatedEntry(held.entry!, `${name} ${became}`) : relatedEvent(held.ratify!, `${name} ${became}`);
-  if (held.day > application.day) return { reason: `${name} ${became}, after the application of ${applied}`, related };
-  if (after(held.day, tenure) > application.day) {
-    return { reason: `${name} ${became}, under ${durationWords(tenure)} before the application of ${applied}`, related };
-  }
-  return null;
+  if (late) return { reason: `${name} ${became}, after the application of ${applied}`, related };
+  return { reason: `${name} ${became}, under ${durationWords(tenure)} before the application of ${applied}`, related };
 }
 
 export const recommendations = defineRule({

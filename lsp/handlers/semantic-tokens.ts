@@ -1,0 +1,88 @@
+// Semantic tokens: keywords, names by what they resolved to (committees,
+// basic units, people, residences), value words (levels, settings,
+// cadences), dates and numbers, strings and comments.
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from "vscode-languageserver";
+import { tokenize, type QueryToken, type Reference, type SourceFile } from "../api.js";
+import { uriToPath } from "../positions.js";
+import { isDeclaration, referencesIn } from "../query.js";
+import type { Workspace } from "../workspace.js";
+
+export const TOKEN_TYPES = ["keyword", "namespace", "class", "variable", "struct", "enumMember", "number", "string", "comment"] as const;
+export const TOKEN_MODIFIERS = ["declaration"] as const;
+export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TOKEN_TYPES)[number];
+const TYPE_INDEX = new Map<TokenType, number>(TOKEN_TYPES.map((type, index) => [type, index]));
+
+const VALUE_AFTER = new Set(["level", "setting", "critique"]);
+const DURATION_WORDS = /^(day|week|month|year)s?$/;
+
+const TOKENS = new WeakMap<SourceFile, QueryToken[]>();
+
+/** The file's tokens, lexed once per version of its text. */
+export function fileTokens(file: SourceFile): QueryToken[] {
+  let tokens = TOKENS.get(file);
+  if (!tokens) {
+    tokens = tokenize(file.text);
+    TOKENS.set(file, tokens);
+  }
+  return tokens;
+}
+
+function nameType(reference: Reference): TokenType {
+  const symbol = reference.symbol;
+  if (symbol.kind === "unit") return symbol.unitKind === "committee" ? "namespace" : "class";
+  return symbol.kind === "person" ? "variable" : "struct";
+}
+
+export function semanticTokens(workspace: Workspace, params: SemanticTokensParams): SemanticTokens {
+  const path = uriToPath(params.textDocument.uri);
+  const program = workspace.programFor(path);
+  const file = workspace.sourceFile(path);
+  if (!file) return { data: [] };
+  const names = new Map<number, Reference>();
+  if (program) for (const reference of referencesIn(program.model, path)) names.set(reference.span.start, reference);
+  const builder = new SemanticTokensBuilder();
+  const push = (start: number, end: number, type: TokenType, declaration = false) => {
+    // Tokens may not span lines: split block comments and the like.
+    let at = start;
+    while (at < end) {
+      const position = file.lines.position(at);
+      const lineEnd = Math.min(end, file.lines.lineStart(position.line) + file.lines.lineText(position.line).length);
+      if (lineEnd > at) builder.push(position.line - 1, position.column - 1, lineEnd - at, TYPE_INDEX.get(type)!, declaration ? 1 : 0);
+      const next = file.lines.lineStart(position.line + 1);
+      if (next <= at) break;
+      at = next;
+    }
+  };
+  let previous: QueryToken | null = null;
+  for (const token of fileTokens(file)) {
+    const reference = names.get(token.start);
+    if (reference && reference.span.end === token.end) push(token.start, token.end, nameType(reference), isDeclaration(reference));
+    else {
+      switch (token.kind) {
+        case "keyword":
+          push(token.start, token.end, "keyword");
+          break;
+        case "identifier":
+          if (previous && previous.kind === "keyword" && VALUE_AFTER.has(previous.text)) push(token.start, token.end, "enumMember");
+          else if (previous?.kind === "integer" && DURATION_WORDS.test(token.text)) push(token.start, token.end, "keyword");
+          break;
+        case "date":
+        case "integer":
+          push(token.start, token.end, "number");
+          break;
+        case "string":
+          push(token.start, token.end, "string");
+          break;
+        case "comment":
+          push(token.start, token.end, "comment");
+          break;
+        default:
+          break;
+      }
+    }
+    if (token.kind !== "comment") previous = token;
+  }
+  return builder.build();
+}

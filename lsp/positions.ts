@@ -1,0 +1,50 @@
+// Conversions between orgspec's offsets and the protocol's positions (both
+// count UTF-16 code units), and between file paths and URIs.
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Position, Range } from "vscode-languageserver";
+import type { SourceFile, Span } from "./api.js";
+
+export function toPosition(file: SourceFile, offset: number): Position {
+  const { line, column } = file.lines.position(offset);
+  return { line: line - 1, character: column - 1 };
+}
+
+export function toRange(file: SourceFile, span: Span): Range {
+  return { start: toPosition(file, span.start), end: toPosition(file, span.end) };
+}
+
+/** The offset of a position, clamped to its line (a column past the end is the line's end). */
+export function toOffset(file: SourceFile, position: Position): number {
+  const lines = file.lines;
+  if (position.line >= lines.lineCount) return file.text.length;
+  const line = Math.max(0, position.line) + 1;
+  const length = lines.lineText(line).length;
+  return lines.lineStart(line) + Math.max(0, Math.min(position.character, length));
+}
+
+const UNTITLED_ROOT = "/__orgspec_untitled__/";
+
+/** The path orgspec uses for a document URI (`untitled:` documents get a stable made-up path). */
+export function uriToPath(uri: string): string {
+  if (uri.startsWith("file:")) {
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      // fall through: a malformed file URI is treated like any other scheme
+    }
+  }
+  return UNTITLED_ROOT + encodeURIComponent(uri);
+}
+
+export function pathToUri(path: string): string {
+  if (path.startsWith(UNTITLED_ROOT)) return decodeURIComponent(path.slice(UNTITLED_ROOT.length));
+  return pathToFileURL(path).href;
+}
+
+export function isOrgPath(path: string): boolean {
+  return path.endsWith(".org") || path.startsWith(UNTITLED_ROOT);
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}

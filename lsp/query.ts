@@ -1,0 +1,100 @@
+// Questions about a resolved model that the features ask: which name is at
+// an offset, where a symbol is declared, and every use of a symbol across the
+// programs that share a file. Built on `model.references` (every use of a
+// name, declarations included) and the AST's spans.
+import type { Model, NamedSymbol, Person, ProgramResult, Reference, Span } from "./api.js";
+import { spanContains } from "./positions.js";
+
+export interface SymbolLocation {
+  readonly file: string;
+  readonly span: Span;
+}
+
+const BY_FILE = new WeakMap<Model, Map<string, Reference[]>>();
+
+/** The model's references in one file, sorted by offset. */
+export function referencesIn(model: Model, path: string): readonly Reference[] {
+  let index = BY_FILE.get(model);
+  if (!index) {
+    index = new Map();
+    for (const reference of model.references) {
+      const list = index.get(reference.file);
+      if (list) list.push(reference);
+      else index.set(reference.file, [reference]);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.span.start - b.span.start);
+    BY_FILE.set(model, index);
+  }
+  return index.get(path) ?? [];
+}
+
+/** The resolved name at `offset` in `path` (touching either end counts). */
+export function referenceAt(model: Model, path: string, offset: number): Reference | undefined {
+  const list = referencesIn(model, path);
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const reference = list[mid]!;
+    if (reference.span.end < offset) low = mid + 1;
+    else if (reference.span.start > offset) high = mid - 1;
+    else return reference;
+  }
+  return list.find((reference) => spanContains(reference.span, offset));
+}
+
+/** Where a symbol is declared: a unit's or residence's ID; a person's roster entries, else `person`, else applications. */
+export function declarationsOf(symbol: NamedSymbol): SymbolLocation[] {
+  if (symbol.kind !== "person") return [{ file: symbol.file, span: symbol.decl.id.span }];
+  return personDeclarations(symbol).map((declaration) => ({ file: declaration.file, span: declaration.id.span }));
+}
+
+function personDeclarations(person: Person): Person["declarations"] {
+  for (const kind of ["roster", "person", "application"] as const) {
+    const found = person.declarations.filter((declaration) => declaration.kind === kind);
+    if (found.length > 0) return found;
+  }
+  return person.declarations;
+}
+
+/** Every place a symbol is introduced (for references without declarations, and rename). */
+export function allDeclarations(symbol: NamedSymbol): SymbolLocation[] {
+  if (symbol.kind !== "person") return declarationsOf(symbol);
+  return symbol.declarations.map((declaration) => ({ file: declaration.file, span: declaration.id.span }));
+}
+
+function locationKey(location: SymbolLocation): string {
+  return `${location.file}\0${location.span.start}`;
+}
+
+/**
+ * Whether two symbols of different programs are the same thing: one kind, one
+ * ID, and at least one declaration in common (a shared committees file, say).
+ */
+export function sameSymbol(a: NamedSymbol, b: NamedSymbol): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.id !== b.id) return false;
+  const keys = new Set(allDeclarations(a).map(locationKey));
+  return allDeclarations(b).some((location) => keys.has(locationKey(location)));
+}
+
+/** Every use of `symbol` (declarations included) over the given programs, once each, in file order. */
+export function referencesTo(symbol: NamedSymbol, programs: readonly ProgramResult[]): Reference[] {
+  const found = new Map<string, Reference>();
+  for (const program of programs) {
+    const local = program.model.symbols.get(symbol.id);
+    if (!local || !sameSymbol(local, symbol)) continue;
+    for (const reference of program.model.references) {
+      if (reference.symbol !== local) continue;
+      const key = locationKey(reference);
+      if (!found.has(key)) found.set(key, reference);
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.file === b.file ? a.span.start - b.span.start : a.file < b.file ? -1 : 1));
+}
+
+/** Whether a reference is one of its symbol's declarations. */
+export function isDeclaration(reference: Reference): boolean {
+  const key = locationKey(reference);
+  return allDeclarations(reference.symbol).some((location) => locationKey(location) === key);
+}

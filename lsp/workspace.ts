@@ -1,0 +1,308 @@
+// The language server's state, independent of any connection: open documents
+// over the disk, the programs they belong to, their check results, and
+// debounced publication of diagnostics. Handlers read it; lsp/server.ts feeds
+// it protocol notifications.
+import { dirname } from "node:path";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  checkProgram,
+  diskHost,
+  FileCache,
+  findConfigFile,
+  loadConfigFile,
+  loadProgram,
+  todayDay,
+  tokenize,
+  type Day,
+  type Diagnostic,
+  type FileHost,
+  type ProgramResult,
+  type QueryToken,
+  type Rulebook,
+  type SourceFile,
+} from "./api.js";
+import { toLspDiagnostic } from "./handlers/diagnostics.js";
+import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
+
+export interface WorkspaceOptions {
+  /** Sends a file's diagnostics to the client (`version` when the file is open). */
+  readonly publish: (uri: string, diagnostics: LspDiagnostic[], version: number | undefined) => void;
+  readonly log?: (message: string) => void;
+  /** Delay between the last edit and the check (default 150 ms; 0 checks on the next tick). */
+  readonly debounceMs?: number;
+  /** Today, for waiver expiry and new waivers (default: the real date). */
+  readonly today?: () => Day;
+  /** Where closed files are read from (default: the disk). */
+  readonly disk?: FileHost;
+}
+
+/** At most this many diagnostics per file go to the client; a last one says how many more there were. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+export class Workspace {
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly tokenCache = new Map<string, { version: number; tokens: QueryToken[] }>();
+  readonly cache: FileCache;
+  private readonly results = new Map<string, ProgramResult>();
+  /** What was last published per path, as JSON, so unchanged files are not sent again. */
+  private readonly published = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private everythingDirty = false;
+  private readonly rulebooks = new Map<string, Rulebook>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  readonly debounceMs: number;
+  readonly today: () => Day;
+  /** Resolves when the next check has run (for tests and the latency script). */
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.debounceMs = options.debounceMs ?? 150;
+    this.today = options.today ?? todayDay;
+    const disk = options.disk ?? diskHost;
+    const host: FileHost = {
+      readFile: (path) => {
+        const document = this.documents.get(path);
+        return document ? { text: document.getText() } : disk.readFile(path);
+      },
+    };
+    this.cache = new FileCache(host);
+  }
+
+  // ------------------------------------------------------------ documents
+
+  open(uri: string, text: string, version: number, languageId = "orgspec"): void {
+    const path = uriToPath(uri);
+    this.documents.set(path, TextDocument.create(uri, languageId, version, text));
+    this.tokenCache.delete(path);
+    this.touch(path);
+  }
+
+  change(uri: string, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const path = uriToPath(uri);
+    const document = this.documents.get(path);
+    if (!document) return;
+    this.documents.set(path, TextDocument.update(document, [...changes], version));
+    this.touch(path);
+  }
+
+  close(uri: string): void {
+    const path = uriToPath(uri);
+    if (!this.documents.delete(path)) return;
+    this.tokenCache.delete(path);
+    this.touch(path);
+  }
+
+  /** Files changed on disk (workspace/didChangeWatchedFiles). */
+  filesChanged(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const path = uriToPath(uri);
+      if (path.endsWith(".json")) this.rulebooks.clear();
+      if (!this.documents.has(path)) this.cache.invalidate(path);
+    }
+    this.everythingDirty = true;
+    this.schedule();
+  }
+
+  /** The URI a client knows a file by: an open document's own, else the file URL. */
+  uriOf(path: string): string {
+    return this.documents.get(path)?.uri ?? pathToUri(path);
+  }
+
+  document(path: string): TextDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  openPaths(): string[] {
+    return [...this.documents.keys()].filter(isOrgPath).sort();
+  }
+
+  private touch(path: string): void {
+    this.cache.invalidate(path);
+    this.dirty.add(path);
+    this.schedule();
+  }
+
+  // ------------------------------------------------------------ checking
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.runCheck();
+    }, this.debounceMs);
+  }
+
+  /** Whether edits are waiting for a check. */
+  get pending(): boolean {
+    return this.timer !== null;
+  }
+
+  /** Runs a waiting check now (requests call this so they never see a stale model). */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.runCheck();
+  }
+
+  /** Resolves after the next check (immediately when none is waiting). */
+  settled(): Promise<void> {
+    if (!this.timer) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The entries: open files that no other open file's program includes. */
+  private entries(): string[] {
+    const open = this.openPaths();
+    const closures = new Map<string, Set<string>>();
+    for (const path of open) closures.set(path, new Set(loadProgram(path, this.cache).files.map((file) => file.path)));
+    return open.filter(
+      (path) => !open.some((other) => other !== path && closures.get(other)!.has(path) && !closures.get(path)!.has(other)),
+    );
+  }
+
+  private rulebookFor(entry: string): Rulebook {
+    const file = findConfigFile(dirname(entry));
+    if (!file) return new Map();
+    let rulebook = this.rulebooks.get(file);
+    if (!rulebook) {
+      try {
+        rulebook = loadConfigFile(file).rulebook;
+      } catch (error) {
+        this.options.log?.(`orgspec: ignoring ${file}: ${(error as Error).message}`);
+        rulebook = new Map();
+      }
+      this.rulebooks.set(file, rulebook);
+    }
+    return rulebook;
+  }
+
+  private runCheck(): void {
+    const dirty = new Set(this.dirty);
+    const everything = this.everythingDirty;
+    this.dirty.clear();
+    this.everythingDirty = false;
+    try {
+      const entries = this.entries();
+      for (const entry of [...this.results.keys()]) if (!entries.includes(entry)) this.results.delete(entry);
+      for (const entry of entries) {
+        const previous = this.results.get(entry);
+        if (previous && !everything && !previous.model.files.some((file) => dirty.has(file.path))) continue;
+        try {
+          this.results.set(entry, checkProgram(entry, { cache: this.cache, rulebook: this.rulebookFor(entry), today: this.today() }));
+        } catch (error) {
+          this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
+        }
+      }
+      this.publishAll(dirty);
+    } catch (error) {
+      this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private publishAll(dirty: ReadonlySet<string>): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    const seen = new Set<string>();
+    for (const result of this.results.values()) {
+      for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
+      for (const diagnostic of result.diagnostics) {
+        const key = `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = byFile.get(diagnostic.file);
+        if (list) list.push(diagnostic);
+        else byFile.set(diagnostic.file, [diagnostic]);
+      }
+    }
+    for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
+    const fileOf = (path: string) => this.sourceFile(path);
+    for (const [path, diagnostics] of byFile) {
+      const shown = diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : diagnostics;
+      const converted = shown.flatMap((diagnostic) => toLspDiagnostic(diagnostic, fileOf) ?? []);
+      if (shown.length < diagnostics.length) {
+        const last = converted.at(-1);
+        const end = last?.range.end ?? { line: 0, character: 0 };
+        converted.push({
+          range: { start: end, end },
+          severity: DiagnosticSeverity.Information,
+          source: "orgspec",
+          message: `${diagnostics.length - shown.length} more diagnostics in this file are not shown`,
+        });
+      }
+      const json = JSON.stringify(converted);
+      if (this.published.get(path) === json && !dirty.has(path)) continue;
+      if (converted.length === 0 && !this.published.has(path) && !this.documents.has(path)) continue;
+      if (converted.length === 0 && !this.isInProgram(path)) this.published.delete(path);
+      else this.published.set(path, json);
+      this.options.publish(this.uriOf(path), converted, this.documents.get(path)?.version);
+    }
+  }
+
+  private isInProgram(path: string): boolean {
+    for (const result of this.results.values()) if (result.model.files.some((file) => file.path === path)) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------ queries
+
+  /** The parsed file at `path` as the last check saw it (open text first, then disk). */
+  sourceFile(path: string): SourceFile | undefined {
+    for (const result of this.results.values()) {
+      const file = result.model.files.find((candidate) => candidate.path === path);
+      if (file) return file;
+    }
+    const loaded = this.cache.get(path);
+    return "error" in loaded ? undefined : loaded;
+  }
+
+  /** Every program that includes `path`, its own program (as entry) first; checks waiting edits first unless `stale` is allowed. */
+  programsWith(path: string, stale = false): ProgramResult[] {
+    if (!stale) this.flush();
+    const found: ProgramResult[] = [];
+    for (const result of this.results.values()) {
+      if (result.model.files.some((file) => file.path === path)) {
+        if (result.model.entry === path) found.unshift(result);
+        else found.push(result);
+      }
+    }
+    return found;
+  }
+
+  /** The program a file's features answer from. */
+  programFor(path: string): ProgramResult | undefined {
+    return this.programsWith(path)[0];
+  }
+
+  /** The program as last checked, without checking waiting edits (completion reads names from it while typing). */
+  lastProgramFor(path: string): ProgramResult | undefined {
+    return this.programsWith(path, true)[0];
+  }
+
+  /** The tokens of an open document's current text (lexed once per version). */
+  documentTokens(path: string): { document: TextDocument; tokens: QueryToken[] } | undefined {
+    const document = this.documents.get(path);
+    if (!document) return undefined;
+    let cached = this.tokenCache.get(path);
+    if (!cached || cached.version !== document.version) {
+      cached = { version: document.version, tokens: tokenize(document.getText()) };
+      this.tokenCache.set(path, cached);
+    }
+    return { document, tokens: cached.tokens };
+  }
+
+  /** Every program of the open files. */
+  programs(): ProgramResult[] {
+    this.flush();
+    return [...this.results.values()];
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,156 @@
+// The benchmark runner: `npm run bench [-- --size S|M|L|XL] [--runs N] [--jobs N] [--seed N] [--no-cli]`.
+//
+// For each size: generates the program (or reuses it, in a temporary folder),
+// times the pipeline in process stage by stage on one thread, times JSON.parse
+// over the same records as JSON, and times the real command line
+// (`orgspec check --format json --jobs N`) end to end in a child process,
+// with its peak resident memory. Medians over the runs are printed as a table
+// and written to bench/out/<size>.json. See docs/performance.md.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { orgFilesUnder } from "../../src/program/entries.js";
+import { defaultJobs } from "../../src/check/parallel.js";
+import { defaultOutDir, DEFAULT_SEED, generate, SIZES, type Manifest, type SizeName } from "./generate.js";
+import { runStages, STAGES, timeJsonParse, type Stage } from "./stages.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export interface CliRun {
+  readonly wallMs: number;
+  readonly peakRssMb: number;
+  readonly exitCode: number | null;
+}
+
+/** `orgspec check DIR --format json --jobs N` in a child process: wall time and peak RSS (from /proc, Linux). */
+export function runCli(dir: string, jobs: number, nodeFlags: readonly string[] = []): CliRun {
+  const probe = join(ROOT, "dist/scripts/bench/cli-probe.js");
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [...nodeFlags, probe, "check", dir, "--format", "json", "--jobs", String(jobs)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const wallMs = performance.now() - started;
+  const report = /ORGSPEC_PROBE (\{.*\})/.exec(child.stderr ?? "");
+  if (!report) throw new Error(`the checked run failed: ${child.stderr}`);
+  const { peakRssMb } = JSON.parse(report[1]!) as { peakRssMb: number };
+  return { wallMs, peakRssMb, exitCode: child.status };
+}
+
+export interface SizeResult {
+  readonly size: string;
+  readonly manifest: Manifest;
+  readonly runs: number;
+  readonly stagesMs: Record<Stage, number>;
+  readonly pipelineMs: number;
+  readonly readMs: number;
+  readonly jsonParseMs: number;
+  readonly ratioToJsonParse: number;
+  readonly mbPerSecond: Record<Stage | "pipeline", number>;
+  readonly microsecondsPerMember: number;
+  readonly heapMb: number;
+  readonly diagnostics: number;
+  readonly cli: { readonly jobs1?: CliRun; readonly jobsN?: CliRun & { readonly jobs: number } };
+}
+
+export function benchSize(size: SizeName, options: { runs: number; jobs: number; seed: number; cli: boolean; stages: boolean }): SizeResult {
+  const dir = defaultOutDir(size, options.seed);
+  const manifest = generate(size, SIZES[size], { out: dir, seed: options.seed, log: (line) => console.error(line) });
+  const orgDir = join(dir, "org");
+  const members = manifest.stats.members + manifest.stats.candidates;
+  const stageRuns: Record<Stage, number>[] = [];
+  const reads: number[] = [];
+  let heapMb = 0;
+  let diagnostics = 0;
+  if (options.stages) {
+    for (let run = 0; run < options.runs; run++) {
+      const result = runStages(orgDir, Math.floor(Date.now() / 86_400_000));
+      stageRuns.push(result.ms);
+      reads.push(result.readMs);
+      heapMb = Math.max(heapMb, result.heapMb);
+      diagnostics = result.diagnostics;
+    }
+  }
+  const jsonFiles = orgFilesUnder(join(dir, "org")).map((path) => path.replace(`${join(dir, "org")}`, join(dir, "json")).replace(/\.org$/, ".json"));
+  const jsonRuns = Array.from({ length: options.runs }, () => timeJsonParse(jsonFiles).ms);
+  const stagesMs = Object.fromEntries(STAGES.map((stage) => [stage, stageRuns.length ? median(stageRuns.map((run) => run[stage])) : 0])) as Record<Stage, number>;
+  const pipelineMs = stageRuns.length ? median(stageRuns.map((run) => STAGES.reduce((sum, stage) => sum + run[stage], 0))) : 0;
+  const jsonParseMs = median(jsonRuns);
+  const mb = manifest.orgBytes / 1e6;
+  const mbPerSecond = Object.fromEntries([...STAGES, "pipeline"].map((stage) => [stage, mb / ((stage === "pipeline" ? pipelineMs : stagesMs[stage as Stage]) / 1000)])) as SizeResult["mbPerSecond"];
+  const cli: { jobs1?: CliRun; jobsN?: CliRun & { jobs: number } } = {};
+  if (options.cli) {
+    const pick = (runs: CliRun[]) => runs.sort((a, b) => a.wallMs - b.wallMs)[runs.length >> 1]!;
+    const cliRuns = Math.min(options.runs, size === "XL" || size === "L" ? 1 : options.runs);
+    if (size !== "XL") cli.jobs1 = pick(Array.from({ length: cliRuns }, () => runCli(orgDir, 1)));
+    cli.jobsN = { ...pick(Array.from({ length: cliRuns }, () => runCli(orgDir, options.jobs))), jobs: options.jobs };
+  }
+  return {
+    size,
+    manifest,
+    runs: options.runs,
+    stagesMs,
+    pipelineMs,
+    readMs: reads.length ? median(reads) : 0,
+    jsonParseMs,
+    ratioToJsonParse: pipelineMs / jsonParseMs,
+    mbPerSecond,
+    microsecondsPerMember: (pipelineMs * 1000) / members,
+    heapMb,
+    diagnostics,
+    cli,
+  };
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+
+export function table(results: readonly SizeResult[]): string {
+  const rows: string[][] = [["", ...results.map((result) => result.size)]];
+  const add = (label: string, cell: (result: SizeResult) => string) => rows.push([label, ...results.map(cell)]);
+  add(".org MB / files", (r) => `${fixed(r.manifest.orgBytes / 1e6, 1)} / ${r.manifest.files}`);
+  add("members+candidates", (r) => String(r.manifest.stats.members + r.manifest.stats.candidates));
+  for (const stage of STAGES) add(`${stage} ms (MB/s)`, (r) => `${fixed(r.stagesMs[stage])} (${fixed(r.mbPerSecond[stage], 1)})`);
+  add("pipeline ms (MB/s)", (r) => `${fixed(r.pipelineMs)} (${fixed(r.mbPerSecond.pipeline, 1)})`);
+  add("µs per member", (r) => fixed(r.microsecondsPerMember, 1));
+  add("JSON.parse ms", (r) => fixed(r.jsonParseMs, 1));
+  add("ratio to JSON.parse", (r) => `${fixed(r.ratioToJsonParse, 1)}×`);
+  add("heap after run MB", (r) => fixed(r.heapMb));
+  add("diagnostics", (r) => String(r.diagnostics));
+  add("CLI --jobs 1 wall s", (r) => (r.cli.jobs1 ? fixed(r.cli.jobs1.wallMs / 1000, 2) : "-"));
+  add("CLI --jobs 1 peak RSS MB", (r) => (r.cli.jobs1 ? fixed(r.cli.jobs1.peakRssMb) : "-"));
+  add("CLI --jobs N wall s", (r) => (r.cli.jobsN ? `${fixed(r.cli.jobsN.wallMs / 1000, 2)} (N=${r.cli.jobsN.jobs})` : "-"));
+  add("CLI --jobs N peak RSS MB", (r) => (r.cli.jobsN ? fixed(r.cli.jobsN.peakRssMb) : "-"));
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ")).join("\n");
+}
+
+function main(argv: readonly string[]): void {
+  const flag = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const sizes = (flag("--size") ?? "S,M").toUpperCase().split(",") as SizeName[];
+  for (const size of sizes) if (!SIZES[size]) throw new Error(`--size takes S, M, L or XL (or a list: S,M,L), not ${size}`);
+  const jobs = Number(flag("--jobs") ?? defaultJobs());
+  const seed = Number(flag("--seed") ?? DEFAULT_SEED);
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const runs = Number(flag("--runs") ?? (size === "S" ? 5 : size === "M" ? 3 : 1));
+    console.error(`bench ${size}: ${runs} run(s)...`);
+    // XL does not fit one thread's in-process run (see docs/performance.md): only the command line runs it.
+    const result = benchSize(size, { runs, jobs, seed, cli: !argv.includes("--no-cli"), stages: size !== "XL" || argv.includes("--stages") });
+    results.push(result);
+    const outDir = join(ROOT, "bench/out");
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, `${size}.json`), JSON.stringify({ ...result, node: process.version, date: new Date().toISOString() }, null, 2) + "\n");
+  }
+  console.log(table(results));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main(process.argv.slice(2));

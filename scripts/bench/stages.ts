@@ -1,0 +1,88 @@
+// One in-process run of the whole pipeline on one thread, timed stage by
+// stage: lex, parse (CST), AST, resolve, check (rules and waivers), report
+// (the JSON reporter). The stages are the ones `checkPaths` runs, called one
+// at a time (src/syntax/parse.ts exports them for this).
+import { readFileSync } from "node:fs";
+import { checkModel, mergePrograms, type ProgramResult } from "../../src/check/check.js";
+import { resolveProgram } from "../../src/model/resolve.js";
+import { findEntries, orgFilesUnder } from "../../src/program/entries.js";
+import { FileCache, loadProgram } from "../../src/program/load.js";
+import { renderJson } from "../../src/reporters/json.js";
+import { SourceLookup } from "../../src/reporters/locate.js";
+import { astStage, lexStage, parseStage } from "../../src/syntax/parse.js";
+import { LineIndex } from "../../src/util/text.js";
+
+export const STAGES = ["lex", "parse", "ast", "resolve", "check", "report"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageRun {
+  /** Milliseconds per stage. */
+  readonly ms: Record<Stage, number>;
+  /** Milliseconds reading the files (not part of any stage). */
+  readonly readMs: number;
+  readonly bytes: number;
+  readonly files: number;
+  readonly diagnostics: number;
+  /** Heap in use after the run, before the results are dropped (MB). */
+  readonly heapMb: number;
+}
+
+const now = () => performance.now();
+
+/** Runs the pipeline over every `.org` file under `root` (entries as `orgspec check root` finds them). */
+export function runStages(root: string, today: number): StageRun {
+  const ms: Record<Stage, number> = { lex: 0, parse: 0, ast: 0, resolve: 0, check: 0, report: 0 };
+  const cache = new FileCache();
+  let readMs = 0;
+  let bytes = 0;
+  const paths = orgFilesUnder(root);
+  for (const path of paths) {
+    let t = now();
+    const text = readFileSync(path, "utf8");
+    readMs += now() - t;
+    bytes += Buffer.byteLength(text);
+    t = now();
+    const lexed = lexStage(text);
+    ms.lex += now() - t;
+    t = now();
+    const parsed = parseStage(lexed);
+    ms.parse += now() - t;
+    t = now();
+    const file = astStage(path, text, lexed, parsed);
+    // The file as `sourceFile` makes it: the line index is part of building it.
+    cache.set(path, { path, text, lines: new LineIndex(text), ast: file.ast, syntaxDiagnostics: file.diagnostics });
+    ms.ast += now() - t;
+  }
+
+  let t = now();
+  const discovery = findEntries([root], cache);
+  const models = discovery.entries.map((entry) => resolveProgram(loadProgram(entry, cache)));
+  ms.resolve += now() - t;
+
+  t = now();
+  const programs: ProgramResult[] = models.map((model) => checkModel(model, { today }));
+  const result = mergePrograms(programs, discovery);
+  ms.check += now() - t;
+
+  t = now();
+  const lookup = new SourceLookup(result.programs);
+  const json = renderJson(result.diagnostics, lookup, { cwd: root, checkedFiles: result.files.length, waived: result.waived });
+  ms.report += now() - t;
+
+  const heapMb = process.memoryUsage().heapUsed / 1e6;
+  return { ms, readMs, bytes, files: paths.length, diagnostics: result.diagnostics.length + (json.length > 0 ? 0 : 0), heapMb };
+}
+
+/** Milliseconds JSON.parse takes over every `.json` file under `root` (reading excluded). */
+export function timeJsonParse(files: readonly string[]): { ms: number; bytes: number } {
+  let ms = 0;
+  let bytes = 0;
+  for (const path of files) {
+    const text = readFileSync(path, "utf8");
+    bytes += Buffer.byteLength(text);
+    const t = now();
+    JSON.parse(text);
+    ms += now() - t;
+  }
+  return { ms, bytes };
+}

@@ -1,0 +1,184 @@
+// `orgspec agenda`: what falls due in the days after an as-of date. The
+// records are read as they stood on that date (events after it do not count:
+// they are what the agenda is for), and every deadline comes from the rules'
+// own arithmetic and options: a committee's decision on a forwarded
+// application (ORG304), a probation decision (ORG305), the end of an extended
+// probation (ORG308), a month still short of its meetings (ORG201, ORG202,
+// ORG204, ORG205), the next general meeting, critique or report (ORG203,
+// ORG206, ORG401), and waivers whose `until` runs out.
+import type { Day, Span } from "../ast/types.js";
+import { fileWaivers } from "../check/waivers.js";
+import type { Model, Person, Unit } from "../model/types.js";
+import { limitText, cadenceWindow, timesText } from "../rules/shared/meetings-cadence.js";
+import { after, durationWords } from "../rules/shared/membership-text.js";
+import { personLabel, unitLabel } from "../rules/shared/units.js";
+import { formatDay, formatMonth, monthEnd, monthOf, monthStart } from "../util/dates.js";
+import { cadenceObligations, type GapObligation, type MonthlyObligation } from "./obligations.js";
+import { membershipDeadlines, type MembershipDeadline } from "./membership-deadlines.js";
+import type { RuleSettings } from "./rule-settings.js";
+import { UnitLocator, unitKey } from "./unit-locator.js";
+
+export type AgendaKind = MembershipDeadline["kind"] | "meeting" | "report" | "waiver-expiry";
+
+export interface AgendaItem {
+  readonly due: Day;
+  readonly kind: AgendaKind;
+  /** The rule whose deadline it is; ORG010 for a waiver. */
+  readonly code: string;
+  /** Who must act; `null` for a waiver outside any unit. */
+  readonly unit: Unit | null;
+  readonly person: Person | null;
+  /** What to do: "decide on Kim Hyon-a's application". */
+  readonly title: string;
+  /** Why it is due then: "forwarded on 2026-06-15; a decision within one month". */
+  readonly detail: string;
+  /** Where the obligation is recorded. */
+  readonly file: string;
+  readonly span: Span;
+}
+
+export interface Agenda {
+  readonly asOf: Day;
+  readonly days: number;
+  /** The last day looked at: `asOf + days`. */
+  readonly until: Day;
+  /** Sorted by due day, then unit, then title. */
+  readonly items: readonly AgendaItem[];
+}
+
+export interface AgendaOptions {
+  readonly asOf: Day;
+  readonly days: number;
+  readonly settings: RuleSettings;
+}
+
+export function computeAgenda(models: readonly Model[], options: AgendaOptions): Agenda {
+  const until = options.asOf + options.days;
+  const window = { from: options.asOf, to: until };
+  const items = new Map<string, AgendaItem>();
+  const add = (item: AgendaItem) => {
+    if (item.due < window.from || item.due > window.to) return;
+    items.set(`${item.kind}\0${item.file}\0${item.span.start}\0${item.due}\0${item.title}`, item);
+  };
+  const locator = new UnitLocator(models);
+  for (const model of models) {
+    for (const deadline of membershipDeadlines(model, options.settings)) {
+      const pending = deadline.started <= options.asOf && (deadline.closed === null || deadline.closed > options.asOf);
+      if (pending) add(membershipItem(deadline, options.settings));
+    }
+    for (const obligation of cadenceObligations(model, options.settings)) {
+      const item = obligation.kind === "monthly" ? monthlyItems(obligation, window) : [gapItem(obligation, options.asOf)];
+      for (const found of item) if (found) add(found);
+    }
+    for (const file of model.files) {
+      for (const waiver of fileWaivers(file, [])) {
+        if (waiver.until === null) continue;
+        // The unit of the line the waiver governs, at its first non-blank character.
+        const line = Math.min(waiver.line, file.lines.lineCount);
+        const indent = /^\s*/.exec(file.lines.lineText(line))![0].length;
+        add({
+          due: waiver.until,
+          kind: "waiver-expiry",
+          code: "ORG010",
+          unit: locator.unitAt(file.path, file.lines.lineStart(line) + indent),
+          person: null,
+          title: `waiver of ${waiver.codes.join(", ")} expires`,
+          detail: `after ${formatDay(waiver.until)} the diagnostics it waives on line ${waiver.line} are reported again (${waiver.reason})`,
+          file: waiver.file,
+          span: waiver.span,
+        });
+      }
+    }
+  }
+  const sorted = [...items.values()].sort(
+    (a, b) => a.due - b.due || groupName(a).localeCompare(groupName(b)) || a.title.localeCompare(b.title),
+  );
+  return { asOf: options.asOf, days: options.days, until, items: sorted };
+}
+
+function groupName(item: AgendaItem): string {
+  return item.unit ? unitLabel(item.unit) : "";
+}
+
+function membershipItem(deadline: MembershipDeadline, settings: RuleSettings): AgendaItem {
+  const name = personLabel(deadline.person);
+  const base = { due: deadline.due, kind: deadline.kind, code: deadline.code, unit: deadline.actor, person: deadline.person, file: deadline.file, span: deadline.span };
+  switch (deadline.kind) {
+    case "committee-decision":
+      return {
+        ...base,
+        title: `approve or reject ${name}'s application`,
+        detail: `forwarded on ${formatDay(deadline.started)}; the committee decides within ${durationWords(settings.duration("ORG304", "within"))}`,
+      };
+    case "probation-decision":
+      return {
+        ...base,
+        title: `admit, extend or expel ${name}`,
+        detail: `probation began on ${formatDay(deadline.started)}; the cell decides within ${durationWords(settings.duration("ORG305", "probation"))}`,
+      };
+    case "extension-end":
+      return {
+        ...base,
+        title: `admit or expel ${name}`,
+        detail: `probation extended on ${formatDay(deadline.started)}; the extended probation ends on ${formatDay(deadline.due)}`,
+      };
+  }
+}
+
+/** The months ending in the window that still lack sessions at the as-of day. */
+function monthlyItems(obligation: MonthlyObligation, window: { from: Day; to: Day }): AgendaItem[] {
+  const unitWindow = cadenceWindow(obligation.unit);
+  if (!unitWindow || obligation.perMonth <= 0) return [];
+  const items: AgendaItem[] = [];
+  for (let month = monthOf(window.from); monthEnd(month) <= window.to; month++) {
+    if (monthStart(month) < unitWindow.from) continue;
+    const held = obligation.days.filter((day) => monthOf(day) === month && day <= window.from).length;
+    if (held >= obligation.perMonth) continue;
+    const missing = obligation.perMonth - held;
+    items.push({
+      due: monthEnd(month),
+      kind: "meeting",
+      code: obligation.code,
+      unit: obligation.unit,
+      person: null,
+      title: `hold ${missing === 1 ? "a" : missing} ${held > 0 ? "further " : ""}${obligation.noun}${missing === 1 ? "" : "s"} in ${formatMonth(month)}`,
+      detail: `${held} held in ${formatMonth(month)} by ${formatDay(window.from)}; at least ${timesText(obligation.perMonth)} a month`,
+      file: obligation.unit.file,
+      span: obligation.unit.decl.id.span,
+    });
+  }
+  return items;
+}
+
+/** The day the next session is due: the last one on or before the as-of day (or the window's start), plus the limit. */
+function gapItem(obligation: GapObligation, asOf: Day): AgendaItem | null {
+  const unitWindow = cadenceWindow(obligation.unit);
+  if (!unitWindow || unitWindow.from > asOf || obligation.limit.count <= 0) return null;
+  const last = obligation.days.filter((day) => day >= unitWindow.from && day <= asOf).at(-1);
+  const due = after(last ?? unitWindow.from, obligation.limit);
+  const isReport = obligation.row === "report";
+  const since = last === undefined ? `none since ${formatDay(unitWindow.from)}` : `last ${isReport ? "sent" : "held"} on ${formatDay(last)}`;
+  return {
+    due,
+    kind: isReport ? "report" : "meeting",
+    code: obligation.code,
+    unit: obligation.unit,
+    person: null,
+    title: isReport ? `send a ${obligation.noun}` : `hold a ${obligation.noun}`,
+    detail: `${since}; at most ${limitText(obligation.limit)} apart`,
+    file: obligation.unit.file,
+    span: obligation.unit.decl.id.span,
+  };
+}
+
+/** The agenda's items grouped by the unit that acts, the group with the soonest item first. */
+export function groupByUnit(agenda: Agenda): { unit: Unit | null; items: AgendaItem[] }[] {
+  const groups = new Map<string, { unit: Unit | null; items: AgendaItem[] }>();
+  for (const item of agenda.items) {
+    const key = item.unit ? unitKey(item.unit) : "";
+    const group = groups.get(key) ?? { unit: item.unit, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,109 @@
+// `orgspec report FILES|DIRS --out report.html`: one self-contained HTML page
+// of the organization (an org chart marked by diagnostics, calendars,
+// candidates' timelines, the diagnostics table). Also the input step that
+// `report` and `agenda` share: the configuration, the check and its usage errors.
+import { statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import type { Day } from "../ast/types.js";
+import { checkPaths, type PathsResult } from "../check/check.js";
+import type { Rulebook } from "../check/run-rules.js";
+import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
+import { RuleSettings } from "../agenda/rule-settings.js";
+import { buildReportData } from "../report/build-data.js";
+import { renderReportHtml } from "../report/html.js";
+import { countSeverities, displayPath } from "../reporters/locate.js";
+import { parseDay } from "../util/dates.js";
+import type { CliIo } from "./main.js";
+
+/** A problem with the command line (exit 2, `orgspec: message` on stderr). */
+export class CommandLineProblem extends Error {}
+
+export interface CommandInputFlags {
+  asOf?: string;
+  config?: string;
+}
+
+export interface CommandInput {
+  readonly result: PathsResult;
+  readonly rulebook: Rulebook;
+  readonly settings: RuleSettings;
+  /** `--as-of`, or `null` when not given. */
+  readonly asOf: Day | null;
+}
+
+/** The configuration as `orgspec check` finds it: `--config`, else the nearest file from the first path. */
+function loadConfig(flags: CommandInputFlags, paths: readonly string[], cwd: string): LoadedConfig {
+  if (flags.config) return loadConfigFile(resolve(cwd, flags.config));
+  const first = resolve(cwd, paths[0] ?? ".");
+  let start = first;
+  try {
+    if (!statSync(first).isDirectory()) start = dirname(first);
+  } catch {
+    start = cwd;
+  }
+  const file = findConfigFile(start);
+  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
+}
+
+/** Checks the paths as `orgspec check` does; a missing path or no `.org` file is a usage problem. */
+export function checkForCommand(paths: readonly string[], flags: CommandInputFlags, io: CliIo): CommandInput {
+  let asOf: Day | null = null;
+  if (flags.asOf !== undefined) {
+    asOf = parseDay(flags.asOf);
+    if (asOf === null) throw new CommandLineProblem(`--as-of takes a calendar date (YYYY-MM-DD), not "${flags.asOf}"`);
+  }
+  const config = loadConfig(flags, paths, io.cwd);
+  const absolute = paths.map((path) => resolve(io.cwd, path));
+  const result = checkPaths(absolute, { rulebook: config.rulebook, asOf });
+  if (result.discovery.missing.length > 0) {
+    const given = (path: string) => paths[absolute.indexOf(path)] ?? path;
+    throw new CommandLineProblem(result.discovery.missing.map((path) => `cannot read ${given(path)}: no such file or directory`).join("\norgspec: "));
+  }
+  if (result.discovery.entries.length === 0) throw new CommandLineProblem(`no .org files found in ${paths.join(", ")}`);
+  return { result, rulebook: config.rulebook, settings: new RuleSettings(config.rulebook), asOf };
+}
+
+/** Runs a command's body; a command-line problem is exit 2 with its message. */
+export function runCommand(io: CliIo, body: () => number): number {
+  try {
+    return body();
+  } catch (error) {
+    if (!(error instanceof CommandLineProblem)) throw error;
+    io.stderr(`orgspec: ${error.message}\n`);
+    return 2;
+  }
+}
+
+interface ReportFlags extends CommandInputFlags {
+  out: string;
+}
+
+function runReport(paths: readonly string[], flags: ReportFlags, io: CliIo): number {
+  const input = checkForCommand(paths, flags, io);
+  const data = buildReportData({ result: input.result, settings: input.settings, asOf: input.asOf, cwd: io.cwd, sources: paths });
+  const out = resolve(io.cwd, flags.out);
+  try {
+    writeFileSync(out, renderReportHtml(data));
+  } catch (error) {
+    throw new CommandLineProblem(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const counts = countSeverities(input.result.diagnostics);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  io.stdout(
+    `wrote ${displayPath(out, io.cwd)}: ${plural(data.units.length, "unit")}, ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}` +
+      `${counts.infos > 0 ? `, ${plural(counts.infos, "info")}` : ""} (${plural(input.result.files.length, "file")} checked)\n`,
+  );
+  return 0;
+}
+
+export function registerReportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command("report")
+    .description("write one self-contained HTML report: org chart, calendars, candidates' timelines, diagnostics")
+    .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
+    .requiredOption("-o, --out <file>", "the HTML file to write")
+    .option("--as-of <date>", "judge deadlines at this date instead of the period's end")
+    .option("-c, --config <path>", "configuration file (default: the nearest orgspec.config.json)")
+    .action((paths: string[], flags: ReportFlags) => setExit(runCommand(io, () => runReport(paths, flags, io))));
+}

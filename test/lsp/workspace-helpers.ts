@@ -1,0 +1,64 @@
+// A Workspace over files in a temporary folder, without a connection: what
+// the handler tests drive.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import { parseDay } from "../../src/index.js";
+import { Workspace } from "../../lsp/workspace.js";
+
+export interface Published {
+  readonly uri: string;
+  readonly diagnostics: LspDiagnostic[];
+  readonly version: number | undefined;
+}
+
+export interface TestWorkspace {
+  readonly workspace: Workspace;
+  readonly root: string;
+  readonly published: Published[];
+  uri(name: string): string;
+  /** Writes a file to disk (not opened). */
+  write(name: string, text: string): void;
+  open(name: string, text: string): string;
+  /** The last diagnostics published for a file. */
+  last(name: string): LspDiagnostic[] | undefined;
+  dispose(): void;
+}
+
+export function testWorkspace(files: Record<string, string> = {}): TestWorkspace {
+  const root = mkdtempSync(join(tmpdir(), "orgspec-lsp-"));
+  const published: Published[] = [];
+  const workspace = new Workspace({
+    publish: (uri, diagnostics, version) => published.push({ uri, diagnostics, version }),
+    debounceMs: 0,
+    today: () => parseDay("2026-07-01")!,
+  });
+  const uri = (name: string) => pathToFileURL(join(root, name)).href;
+  const write = (name: string, text: string) => {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  };
+  for (const [name, text] of Object.entries(files)) write(name, text);
+  return {
+    workspace,
+    root,
+    published,
+    uri,
+    write,
+    open(name, text) {
+      write(name, text);
+      workspace.open(uri(name), text, 1);
+      workspace.flush();
+      return uri(name);
+    },
+    last(name) {
+      return published.filter((entry) => entry.uri === uri(name)).at(-1)?.diagnostics;
+    },
+    dispose() {
+      workspace.dispose();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
