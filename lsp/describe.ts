@@ -1,15 +1,8 @@
 // Short descriptions of units, people and residences for hovers, completion
 // details and symbol lists.
-import { formatDay, type Day, type Model, type Person, type Residence, type Unit, type UnitKind } from "./api.js";
+import { formatDay, UNIT_KIND_NAMES, type Day, type Model, type Person, type Residence, type Unit } from "./api.js";
 
-export const KIND_WORDS: Record<UnitKind, string> = {
-  committee: "party committee",
-  cell: "party cell",
-  primary: "primary party organization",
-  branch: "branch party organization",
-  subprimary: "sub-primary party organization",
-  team: "party team",
-};
+export const KIND_WORDS = UNIT_KIND_NAMES;
 
 export function unitKindWord(unit: Unit): string {
   if (unit.unitKind !== "committee") return KIND_WORDS[unit.unitKind];

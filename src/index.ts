@@ -20,6 +20,7 @@ export type { FileHost, LoadedProgram } from "./program/load.js";
 export { findEntries, orgFilesUnder } from "./program/entries.js";
 export { resolveProgram } from "./model/resolve.js";
 export { RULES, RULES_BY_CODE, RULES_BY_NAME } from "./rules/index.js";
+export { KIND_NAMES as UNIT_KIND_NAMES } from "./rules/shared/units.js";
 export type { AnyRule, Rule, RuleContext, Duration, OptionSpec } from "./rules/rule.js";
 export { LineIndex, closestNames } from "./util/text.js";
 export { formatDay, parseDay } from "./util/dates.js";

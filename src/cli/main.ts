@@ -2,11 +2,11 @@
 // warnings than --max-warnings), 2 usage or I/O errors (message on stderr, no
 // stack trace).
 import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkPathsParallel } from "../check/parallel.js";
 import { CATALOGUE, catalogueEntry } from "../check/codes.js";
-import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
+import { ConfigError, loadConfigForPaths } from "../config/config.js";
 import { renderGithub } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
 import { displayPath, SourceLookup } from "../reporters/locate.js";
@@ -59,18 +59,6 @@ interface CheckFlags {
   jobs?: string;
 }
 
-function loadConfig(flags: CheckFlags, paths: readonly string[], cwd: string): LoadedConfig {
-  if (flags.config) return loadConfigFile(resolve(cwd, flags.config));
-  const first = resolve(cwd, paths[0] ?? ".");
-  let start = first;
-  try {
-    if (!statSync(first).isDirectory()) start = dirname(first);
-  } catch {
-    start = cwd;
-  }
-  const file = findConfigFile(start);
-  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
-}
 
 function wantColor(flags: CheckFlags, io: CliIo): boolean {
   if (flags.color !== undefined) return flags.color;
@@ -93,7 +81,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     throw new UsageError(`--jobs takes a whole number of at least 1, not "${flags.jobs}"`);
   }
   const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-  const config = loadConfig(flags, paths, io.cwd);
+  const config = loadConfigForPaths(flags.config, paths, io.cwd);
   const absolute = paths.map((path) => resolve(io.cwd, path));
   const progress = checkProgress(io, absolute);
   const result = await checkPathsParallel(absolute, { rulebook: config.rulebook, asOf, host: progress.host, jobs, keepModels: false });

@@ -2,13 +2,13 @@
 // of the organization (an org chart marked by diagnostics, calendars,
 // candidates' timelines, the diagnostics table). Also the input step that
 // `report` and `agenda` share: the configuration, the check and its usage errors.
-import { statSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Day } from "../ast/types.js";
 import { checkPaths, type PathsResult } from "../check/check.js";
 import type { Rulebook } from "../check/run-rules.js";
-import { findConfigFile, loadConfigFile, type LoadedConfig } from "../config/config.js";
+import { loadConfigForPaths } from "../config/config.js";
 import { RuleSettings } from "../agenda/rule-settings.js";
 import { buildReportData } from "../report/build-data.js";
 import { renderReportHtml } from "../report/html.js";
@@ -32,19 +32,6 @@ export interface CommandInput {
   readonly asOf: Day | null;
 }
 
-/** The configuration as `orgspec check` finds it: `--config`, else the nearest file from the first path. */
-function loadConfig(flags: CommandInputFlags, paths: readonly string[], cwd: string): LoadedConfig {
-  if (flags.config) return loadConfigFile(resolve(cwd, flags.config));
-  const first = resolve(cwd, paths[0] ?? ".");
-  let start = first;
-  try {
-    if (!statSync(first).isDirectory()) start = dirname(first);
-  } catch {
-    start = cwd;
-  }
-  const file = findConfigFile(start);
-  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
-}
 
 /** Checks the paths as `orgspec check` does; a missing path or no `.org` file is a usage problem. */
 export function checkForCommand(paths: readonly string[], flags: CommandInputFlags, io: CliIo): CommandInput {
@@ -53,7 +40,7 @@ export function checkForCommand(paths: readonly string[], flags: CommandInputFla
     asOf = parseDay(flags.asOf);
     if (asOf === null) throw new CommandLineProblem(`--as-of takes a calendar date (YYYY-MM-DD), not "${flags.asOf}"`);
   }
-  const config = loadConfig(flags, paths, io.cwd);
+  const config = loadConfigForPaths(flags.config, paths, io.cwd);
   const absolute = paths.map((path) => resolve(io.cwd, path));
   const result = checkPaths(absolute, { rulebook: config.rulebook, asOf });
   if (result.discovery.missing.length > 0) {

@@ -2,7 +2,7 @@
 // from the spec (or named with `--config`). Every mistake is an error naming
 // the key; nothing unknown is ignored. Without a file, the embedded default
 // rulebook is the catalogue as written.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { DurationUnit } from "../ast/types.js";
 import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
@@ -39,6 +39,23 @@ export function findConfigFile(start: string): string | null {
     if (parent === directory) return null;
     directory = parent;
   }
+}
+
+/**
+ * The configuration a command uses: the file `--config` names, else the
+ * nearest one walking up from the first path given, else the defaults.
+ */
+export function loadConfigForPaths(configFlag: string | undefined, paths: readonly string[], cwd: string): LoadedConfig {
+  if (configFlag) return loadConfigFile(resolve(cwd, configFlag));
+  const first = resolve(cwd, paths[0] ?? ".");
+  let start = first;
+  try {
+    if (!statSync(first).isDirectory()) start = dirname(first);
+  } catch {
+    start = cwd;
+  }
+  const file = findConfigFile(start);
+  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
