@@ -2,6 +2,8 @@
 // plugin and the tests use.
 export { checkPaths, checkProgram, todayDay } from "./check/check.js";
 export type { CheckOptions, PathsResult, ProgramResult } from "./check/check.js";
+export { checkPathsParallel, defaultJobs } from "./check/parallel.js";
+export type { ParallelOptions } from "./check/parallel.js";
 export { runRules, defaultOptions } from "./check/run-rules.js";
 export type { Rulebook, RuleSetting, RuleSeverity } from "./check/run-rules.js";
 export { CATALOGUE, catalogueEntry, docsUrl } from "./check/codes.js";

@@ -18,13 +18,13 @@ import { findEntries, orgFilesUnder } from "../program/entries.js";
 import { diskHost, FileCache, importTarget, loadProgram, type FileHost } from "../program/load.js";
 import { checkPaths, checkProgram, ProgramMerger, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
 import { checkOverlapped } from "./stream.js";
-import { ImportsOnly, leanResult, ParsedFiles, workerUrl, WORKER_YOUNG_GENERATION_MB, type Parsed, type ParseReply, type ParseRequest } from "./parsed-files.js";
+import { ImportsOnly, leanResult, timing, ParsedFiles, workerUrl, WORKER_YOUNG_GENERATION_MB, type Parsed, type ParseReply, type ParseRequest } from "./parsed-files.js";
 export type { ParseReply, ParseRequest } from "./parsed-files.js";
 
 export interface ParallelOptions extends CheckOptions {
   /**
    * Worker threads that parse; 1 parses on the main thread (plain `checkPaths`).
-   * Default: the number of cores, or 1 for under 2 MB of specs.
+   * Default: the number of cores, or 1 for under 16 MB of specs.
    */
   readonly jobs?: number;
   /**
@@ -85,13 +85,8 @@ export async function checkPathsParallel(paths: readonly string[], options: Para
   return merger.result(programs, discovery);
 }
 
-/** With ORGSPEC_TIMING set, how long the phases took (stderr): for the benchmark and docs/performance.md. */
-function timing(what: string, since: number): void {
-  if (process.env["ORGSPEC_TIMING"]) process.stderr.write(`orgspec: ${what} after ${((performance.now() - since) / 1000).toFixed(2)} s (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)\n`);
-}
-
 /** Under this many bytes of specs, starting workers costs more than they save: one thread when `jobs` is not given. */
-const SMALL_BYTES = 2_000_000;
+const SMALL_BYTES = 16_000_000;
 
 /** The size of the `.org` files the paths name or hold, counting up to `SMALL_BYTES`. */
 function specBytes(paths: readonly string[]): number {

@@ -49,7 +49,7 @@ export type Parsed = { readonly text: string; readonly encoded: EncodedAst; read
 const EMPTY_LINES = new LineIndex("");
 
 /** The workers' young generation (MB): three times the semi-space. */
-export const WORKER_YOUNG_GENERATION_MB = Number(process.env["ORGSPEC_WORKER_YOUNG_MB"] ?? 384);
+export const WORKER_YOUNG_GENERATION_MB = 384;
 
 /** Files from the workers' results: decoded on first use, let go with `release`. */
 export class ParsedFiles extends FileCache {
@@ -126,3 +126,8 @@ export function leanResult(result: ProgramResult): ProgramResult {
   return { model, diagnostics: result.diagnostics, waived: result.waived };
 }
 
+
+/** With ORGSPEC_TIMING set, how long the phases took (stderr): for the benchmark and docs/performance.md. */
+export function timing(what: string, since: number): void {
+  if (process.env["ORGSPEC_TIMING"]) process.stderr.write(`orgspec: ${what} after ${((performance.now() - since) / 1000).toFixed(2)} s (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)\n`);
+}

@@ -17,7 +17,7 @@ import { findEntries } from "../program/entries.js";
 import { FileCache, loadProgram, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 import { checkProgram, ProgramMerger, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
-import { leanResult, ParsedFiles, workerUrl, WORKER_YOUNG_GENERATION_MB, type Parsed, type ParseReply, type ParseRequest } from "./parsed-files.js";
+import { leanResult, ParsedFiles, timing, workerUrl, WORKER_YOUNG_GENERATION_MB, type Parsed, type ParseReply, type ParseRequest } from "./parsed-files.js";
 
 const IMPORT_LINE = /^[ \t]*import[ \t]+"((?:[^"\\\r\n]|\\.)*)"/gm;
 const EMPTY_LINES = new LineIndex("");
@@ -51,6 +51,7 @@ function scanImports(text: string): ImportDecl[] {
 /** `null` when the quick scan found other entries than the parse: check again without overlap. */
 export async function checkOverlapped(files: readonly string[], paths: readonly string[], options: CheckOptions, jobs: number, host: FileHost): Promise<PathsResult | null> {
   // 1. Read every file and scan its imports.
+  const started = performance.now();
   const texts = new Map<string, string>();
   const scanned = new Map<string, ImportDecl[]>();
   const unreadable = new Map<string, string>();
@@ -71,6 +72,7 @@ export async function checkOverlapped(files: readonly string[], paths: readonly 
   const scan = new ImportGraph(scanned, unreadable);
   const discovery = findEntries(paths, scan);
   const programFiles = discovery.entries.map((entry) => loadProgram(resolve(entry), scan).files.map((file) => file.path));
+  timing(`read and scanned ${texts.size} files`, started);
 
   // 2. Parse in program order; check each program as soon as its files are in.
   const order: string[] = [];
@@ -138,7 +140,10 @@ export async function checkOverlapped(files: readonly string[], paths: readonly 
         } catch (error) {
           return fail(error);
         }
-        if (received === order.length) done();
+        if (received === order.length) {
+          timing(`parsed ${received} files on ${workers.length} workers, ${next} of ${programFiles.length} programs checked`, started);
+          done();
+        }
       };
       for (const worker of workers) {
         worker.on("message", (reply: ParseReply) => receive(worker, reply));

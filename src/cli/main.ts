@@ -176,7 +176,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("-c, --config <path>", "configuration file (default: the nearest orgspec.config.json)")
     .option("--color", "colour the text output")
     .option("--no-color", "never colour the text output")
-    .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 2 MB of specs; 1: no workers)")
+    .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 16 MB of specs; 1: no workers)")
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
 
   program
