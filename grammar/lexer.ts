@@ -1,7 +1,7 @@
 // Tokens of the .org language. Keywords are not reserved: every keyword token
 // also belongs to the `Name` category, so wherever the grammar expects an
 // identifier a keyword such as `central` or `workplace` is accepted too.
-import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from "chevrotain";
 
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
@@ -55,17 +55,20 @@ export const RCurly = createToken({ name: "RCurly", pattern: "}" });
 export const Comma = createToken({ name: "Comma", pattern: "," });
 
 const keywordTokens: TokenType[] = [];
+const keywordByWord = new Map<string, TokenType>();
 
 function keyword(word: string, options: { statementStart?: boolean } = {}): TokenType {
   const token = createToken({
     name: keywordTokenName(word),
-    pattern: new RegExp(word),
-    longer_alt: Identifier,
+    // Never matched by a pattern: `tokenizeOrg` lexes every word as an
+    // Identifier and gives a keyword its token by a map lookup.
+    pattern: Lexer.NA,
     // Statement starters are no Name: `tokenizeOrg` turns one that starts no
     // statement into an Identifier, so `on` and `every` still work as IDs.
     categories: options.statementStart ? [] : [Name],
   });
   keywordTokens.push(token);
+  keywordByWord.set(word, token);
   return token;
 }
 
@@ -73,7 +76,6 @@ function keywordTokenName(word: string): string {
   return "Kw_" + word;
 }
 
-// Order matters where one keyword is a prefix of another (`youth_league` before `youth`).
 export const Kw = {
   import: keyword("import"),
   period: keyword("period"),
@@ -155,31 +157,32 @@ const DURATION_WORDS = new Set(["day", "days", "week", "weeks", "month", "months
  * instead of swallowing it as a name.
  */
 export function tokenizeOrg(text: string): ILexingResult {
-  const result = wordLexer.tokenize(text);
+  const result = orgLexer.tokenize(text);
   const tokens = result.tokens;
-  // Keywords: every word is lexed as an Identifier (one regular expression
-  // instead of trying each keyword that starts with its letter), then a word
-  // that is a keyword becomes that keyword's token, exactly as the keyword
-  // patterns with `longer_alt: Identifier` of `orgLexer` would have lexed it.
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
+  // Every word is lexed as an Identifier (one regular expression instead of
+  // one per keyword); a word that is a keyword becomes that keyword's token.
+  for (const tok of tokens) {
     if (tok.tokenTypeIdx !== identifierIdx) continue;
-    const keyword = KEYWORD_BY_WORD.get(tok.image);
-    if (keyword === undefined) continue;
-    tok.tokenType = keyword;
-    tok.tokenTypeIdx = keyword.tokenTypeIdx!;
+    const keyword = keywordByWord.get(tok.image);
+    if (keyword !== undefined) retype(tok, keyword);
   }
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const next = tokens[i + 1];
     if (tok.tokenType === Kw.on) {
-      if (next?.tokenType !== DateLiteral) tok.tokenType = Identifier;
+      if (next?.tokenType !== DateLiteral) retype(tok, Identifier);
     } else if (tok.tokenType === Kw.every) {
       const startsInterval = next !== undefined && (next.tokenType === IntegerLiteral || DURATION_WORDS.has(next.image));
-      if (!startsInterval) tok.tokenType = Identifier;
+      if (!startsInterval) retype(tok, Identifier);
     }
   }
   return result;
+}
+
+/** Chevrotain matches tokens by `tokenTypeIdx`: both must change together. */
+function retype(tok: IToken, type: TokenType): void {
+  tok.tokenType = type;
+  tok.tokenTypeIdx = type.tokenTypeIdx!;
 }
 
 export const keywordWords: readonly string[] = Object.keys(Kw);
@@ -189,20 +192,8 @@ export function isKeywordToken(type: TokenType): boolean {
   return type.name.startsWith("Kw_");
 }
 
-// One lexer instance for the process; `ensureOptimizations` makes Chevrotain
-// fail loudly if a token would disable its first-character optimisation.
-// The formatter and the editor queries use this one, which lexes keywords by
-// their own patterns.
-export const orgLexer = new Lexer(allTokens, {
-  ensureOptimizations: true,
-  positionTracking: "full",
-});
-
-// The pipeline's lexer (`tokenizeOrg`): the same tokens, keywords found by a
-// map lookup after lexing words as identifiers (docs/performance.md).
-const wordLexer = new Lexer(
-  allTokens.filter((type) => !keywordTokens.includes(type)),
-  { ensureOptimizations: true, positionTracking: "full" },
-);
+// The one lexer of the process, behind `tokenizeOrg`; `ensureOptimizations`
+// makes Chevrotain fail loudly if a token would disable its first-character
+// optimisation.
+const orgLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
 const identifierIdx = Identifier.tokenTypeIdx!;
-const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(keywordTokens.map((type) => [(type.PATTERN as RegExp).source, type]));

@@ -351,4 +351,3 @@ export class OrgParser extends CstParser {
 /** The one parser instance of the process (Chevrotain parsers are reusable and costly to build). */
 export const orgParser = new OrgParser();
 
-export { orgLexer } from "./lexer.js";

@@ -1,7 +1,7 @@
 // Commands beyond check/rules/explain: formatting and the language server.
 import type { Command } from "commander";
 import { registerAgendaCommand } from "./agenda-command.js";
-import { runFmt, type FmtFlags } from "./fmt.js";
+import type { FmtFlags } from "./fmt.js";
 import { registerLspCommand } from "./lsp-command.js";
 import type { CliIo } from "./main.js";
 import { registerReportCommand } from "./report-command.js";
@@ -13,7 +13,11 @@ export function registerExtraCommands(program: Command, io: CliIo, setExit: (cod
     .argument("<paths...>", "files, or directories whose .org files are formatted")
     .option("--check", "exit 1 and name the files that are not formatted")
     .option("--write", "rewrite the files that are not formatted")
-    .action(async (paths: string[], flags: FmtFlags) => setExit(await runFmt(paths, flags, io)));
+    .action(async (paths: string[], flags: FmtFlags) => {
+      // Loaded on demand: prettier costs every other command's start-up.
+      const { runFmt } = await import("./fmt.js");
+      setExit(await runFmt(paths, flags, io));
+    });
   registerReportCommand(program, io, setExit);
   registerAgendaCommand(program, io, setExit);
   registerLspCommand(program);

@@ -1,7 +1,6 @@
 // `orgspec lsp`: the language server over stdio. The CLI's io is not used:
 // stdout belongs to the protocol.
 import type { Command } from "commander";
-import { startStdioServer } from "../../lsp/server.js";
 
 export function registerLspCommand(program: Command): void {
   program
@@ -9,11 +8,11 @@ export function registerLspCommand(program: Command): void {
     .description("run the language server over stdio (for editors)")
     .option("--stdio", "talk over stdin/stdout (the default and only transport)")
     .allowUnknownOption(true)
-    .action(
-      () =>
-        new Promise<void>(() => {
-          // Serves until the client sends `exit`, which ends the process.
-          startStdioServer();
-        }),
-    );
+    .action(async () => {
+      // Loaded on demand: the server and its protocol stack cost every other command's start-up.
+      const { startStdioServer } = await import("../../lsp/server.js");
+      // Serves until the client sends `exit`, which ends the process.
+      startStdioServer();
+      await new Promise<void>(() => {});
+    });
 }

@@ -1,7 +1,7 @@
 // Formatting .org text with the prettier plugin. `formatText` is what the CLI
 // (`orgspec fmt`) and the language server call.
 import * as prettier from "prettier";
-import { orgLexer } from "../../grammar/lexer.js";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import { canonicalString } from "./print.js";
 import plugin from "./plugin.js";
 
@@ -37,7 +37,7 @@ export async function formatText(text: string, options: FormatOptions = {}): Pro
  * `/** ... *\/` comments are re-indented).
  */
 export function canonicalTokens(text: string): string[] {
-  const lexed = orgLexer.tokenize(text);
+  const lexed = tokenizeOrg(text);
   const all = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])].sort((x, y) => x.startOffset - y.startOffset);
   return all.map((token) => {
     switch (token.tokenType.name) {

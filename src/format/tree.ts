@@ -4,7 +4,7 @@
 // written). The printer works from token ranges of AST nodes, so every token
 // and comment of the input is printed exactly once and in its original order.
 import type { IToken } from "chevrotain";
-import { orgLexer } from "../../grammar/lexer.js";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Span, TopStatement, UnitDecl, UnitItem } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { parseText } from "../syntax/parse.js";
@@ -120,7 +120,7 @@ export function buildFormatTree(text: string, file = "<input>"): OrgFormatRoot {
     );
   }
 
-  const lexed = orgLexer.tokenize(text);
+  const lexed = tokenizeOrg(text);
   const tokens: Tok[] = lexed.tokens.map((token) => {
     const start = token.startOffset;
     const end = token.endOffset! + 1;

@@ -1,7 +1,7 @@
 // The tokens of a text, for editors: the language server's semantic tokens,
 // completion context and rename checks read them. This is the grammar's own
 // lexer (no second one), with its token types flattened to a few kinds.
-import { keywordWords, orgLexer } from "../../grammar/lexer.js";
+import { keywordWords, tokenizeOrg } from "../../grammar/lexer.js";
 
 export type QueryTokenKind = "keyword" | "identifier" | "date" | "integer" | "string" | "comment" | "lcurly" | "rcurly" | "comma" | "invalid";
 
@@ -40,7 +40,7 @@ const KINDS: Record<string, QueryTokenKind> = {
  * callers see every part of the text.
  */
 export function tokenize(text: string): QueryToken[] {
-  const lexed = orgLexer.tokenize(text);
+  const lexed = tokenizeOrg(text);
   const tokens: QueryToken[] = [];
   for (const token of [...lexed.tokens, ...(lexed.groups["comments"] ?? [])]) {
     const name = token.tokenType.name;

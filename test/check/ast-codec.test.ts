@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { orgLexer, tokenizeOrg } from "../../grammar/lexer.js";
 import { encodeAst } from "../../src/check/ast-codec.js";
 import { decodeAst } from "../../src/check/ast-decode.js";
 import { parseText } from "../../src/syntax/parse.js";
@@ -42,23 +41,6 @@ describe("the AST wire form", () => {
     for (const { name, text } of specs()) {
       const ast = parseText("/spec.org", text).ast;
       expect(JSON.stringify(decodeAst(encodeAst(ast), text)), name).toBe(JSON.stringify(ast));
-    }
-  });
-});
-
-describe("the pipeline's lexer", () => {
-  it("lexes every spec to the tokens the keyword patterns give", () => {
-    const shape = (tokens: { image: string; startOffset: number; tokenType: { name: string } }[]) =>
-      tokens.map((token) => `${token.tokenType.name}:${token.startOffset}:${token.image}`);
-    for (const { name, text } of specs()) {
-      const plain = orgLexer.tokenize(text);
-      const fast = tokenizeOrg(text);
-      // tokenizeOrg also turns `on`/`every` that start no statement into names: compare the rest.
-      const adjusted = fast.tokens.map((token) => (token.image === "on" || token.image === "every" ? { ...token, tokenType: plain.tokens.find((other) => other.startOffset === token.startOffset)!.tokenType } : token));
-      expect(shape(adjusted), name).toEqual(shape(plain.tokens));
-      expect(fast.tokens.map((token) => token.tokenTypeIdx), name).toEqual(plain.tokens.map((token) => token.tokenTypeIdx));
-      expect(fast.errors, name).toEqual(plain.errors);
-      expect(shape(fast.groups["comments"] ?? []), name).toEqual(shape(plain.groups["comments"] ?? []));
     }
   });
 });

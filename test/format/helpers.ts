@@ -2,7 +2,7 @@
 // directly (not `formatText`, which has its own token self-check) and compare
 // texts with the project's lexer, independently of the formatter's code.
 import * as prettier from "prettier";
-import { orgLexer } from "../../grammar/lexer.js";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import plugin from "../../src/format/plugin.js";
 import { parseText } from "../../src/syntax/parse.js";
 
@@ -56,7 +56,7 @@ function canonical(image: string, type: string): string {
 
 /** Every token and comment of a text, in order, from the project's lexer (comments group included). */
 export function elements(text: string): Element[] {
-  const lexed = orgLexer.tokenize(text);
+  const lexed = tokenizeOrg(text);
   if (lexed.errors.length > 0) throw new Error(`lexing failed: ${lexed.errors[0]!.message}`);
   const all = [...lexed.tokens, ...(lexed.groups["comments"] ?? [])].sort((x, y) => x.startOffset - y.startOffset);
   return all.map((token) => ({

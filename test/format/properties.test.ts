@@ -4,7 +4,7 @@
 // that parses; a spec that does not parse is refused with its position.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { orgLexer } from "../../grammar/lexer.js";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import { parseText } from "../../src/syntax/parse.js";
 import { LineIndex } from "../../src/util/text.js";
 import { printWidth, spec } from "./arbitraries.js";
@@ -42,7 +42,7 @@ describe("generated specs", () => {
       fc.asyncProperty(spec, async (text) => {
         if (syntaxErrorCount(text) > 0) return;
         // Any spacing of the same tokens gives the same output.
-        const images = orgLexer.tokenize(text).tokens.map((token) => token.image);
+        const images = tokenizeOrg(text).tokens.map((token) => token.image);
         const squashed = images.join(" ");
         // (The one exception: a unit's single property stays on the `{` line only if written there.)
         const spread = images.map((image, i) => (i === 0 ? "" : images[i - 1] === "{" ? " " : "\n\n   ") + image).join("");
@@ -59,7 +59,7 @@ describe("generated specs", () => {
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(spec, fc.nat(), async (text, pick) => {
-        const tokens = orgLexer.tokenize(text).tokens;
+        const tokens = tokenizeOrg(text).tokens;
         if (tokens.length === 0) return;
         const victim = tokens[pick % tokens.length]!;
         const broken = text.slice(0, victim.startOffset) + " " + text.slice(victim.endOffset! + 1);

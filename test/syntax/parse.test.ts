@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { tokenizeOrg } from "../../grammar/lexer.js";
 import { parseText } from "../../src/index.js";
 import { LineIndex } from "../../src/util/text.js";
 
@@ -208,5 +209,43 @@ on 2026-03-14 critique a
     const garbage = readFileSync(new URL(import.meta.url)).toString("latin1");
     expect(() => parse(garbage)).not.toThrow();
     expect(() => parse("{{{{ }}}} ,,, \"\n on on on every every 12 from")).not.toThrow();
+  });
+});
+
+describe("lexer", () => {
+  const kinds = (text: string) => tokenizeOrg(text).tokens.map((tok) => `${tok.tokenType.name}:${tok.image}`);
+
+  it("gives keywords their tokens and leaves longer words names", () => {
+    expect(kinds("committee committees youth_league youth league_x member members")).toEqual([
+      "Kw_committee:committee",
+      "Identifier:committees",
+      "Kw_youth_league:youth_league",
+      "Kw_youth:youth",
+      "Identifier:league_x",
+      "Kw_member:member",
+      "Kw_members:members",
+    ]);
+  });
+
+  it("treats `on` and `every` as names where they start no statement", () => {
+    expect(kinds("on 2026-01-01 meeting on every 2 weeks every month under every")).toEqual([
+      "Kw_on:on",
+      "DateLiteral:2026-01-01",
+      "Kw_meeting:meeting",
+      "Identifier:on",
+      "Kw_every:every",
+      "IntegerLiteral:2",
+      "Identifier:weeks",
+      "Kw_every:every",
+      "Identifier:month",
+      "Kw_under:under",
+      "Identifier:every",
+    ]);
+    const { errors, ast } = parse(`cell on "On Cell" { under every  member every "E" joined 2010-01-01 }
+committee every "Every Committee" { level city }
+on 2026-01-05 meeting on
+every week from 2026-01-05 to 2026-01-26 critique on`);
+    expect(errors).toEqual([]);
+    expect(ast.statements.map((s) => s.type)).toEqual(["unit", "unit", "event", "series"]);
   });
 });
