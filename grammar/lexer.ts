@@ -50,9 +50,9 @@ export const UnterminatedString = createToken({
   group: "unterminated",
 });
 
-export const LCurly = createToken({ name: "LCurly", pattern: "{" });
-export const RCurly = createToken({ name: "RCurly", pattern: "}" });
-export const Comma = createToken({ name: "Comma", pattern: "," });
+export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "{" });
+export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "}" });
+export const Comma = createToken({ name: "Comma", pattern: ",", label: "," });
 
 const keywordTokens: TokenType[] = [];
 const keywordByWord = new Map<string, TokenType>();
@@ -60,6 +60,8 @@ const keywordByWord = new Map<string, TokenType>();
 function keyword(word: string, options: { statementStart?: boolean } = {}): TokenType {
   const token = createToken({
     name: keywordTokenName(word),
+    // The railroad diagrams show a keyword as it is written.
+    label: word,
     // Never matched by a pattern: `tokenizeOrg` lexes every word as an
     // Identifier and gives a keyword its token by a map lookup.
     pattern: Lexer.NA,
