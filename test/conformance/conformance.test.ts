@@ -12,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 const conformanceDir = resolve(root, "../shared/conformance");
 const present = existsSync(conformanceDir);
+if (!present) console.warn(`conformance: ${conformanceDir} is not beside this clone; the conformance suite was skipped`);
 
 interface Disagreement {
   file: string;
