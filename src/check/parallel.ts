@@ -14,7 +14,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { findEntries, orgFilesUnder } from "../program/entries.js";
+import { findEntries, namedPaths, orgFilesOf } from "../program/entries.js";
 import { diskHost, FileCache, importTarget, loadProgram, type FileHost } from "../program/load.js";
 import { checkPaths, checkProgram, ProgramMerger, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
 import { checkOverlapped } from "./stream.js";
@@ -104,19 +104,8 @@ function specBytes(paths: readonly string[]): number {
 
 /** The `.org` files the paths name or hold (imports are found as files are parsed). */
 function initialFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const given of paths) {
-    const path = resolve(given);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch {
-      continue; // reported as missing by the discovery that follows
-    }
-    if (isDirectory) files.push(...orgFilesUnder(path));
-    else files.push(path);
-  }
-  return files;
+  // A missing path is reported by the discovery that follows.
+  return orgFilesOf(namedPaths(paths));
 }
 
 /**

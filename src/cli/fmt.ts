@@ -1,10 +1,9 @@
 // `orgspec fmt [--check] [--write] FILES|DIRS`: formats specs with the
 // prettier plugin. A file that does not parse is never touched: its syntax
 // errors are reported and it stays byte for byte as it was.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { formatText } from "../format/index.js";
-import { orgFilesUnder } from "../program/entries.js";
+import { namedPaths, orgFilesOf } from "../program/entries.js";
 import { displayPath } from "../reporters/locate.js";
 
 export interface FmtFlags {
@@ -18,30 +17,17 @@ export interface FmtIo {
   readonly cwd: string;
 }
 
-/** The files a command line names: files as given, directories' `.org` files. */
-function filesOf(paths: readonly string[], cwd: string): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const given of paths) {
-    const path = resolve(cwd, given);
-    try {
-      if (statSync(path).isDirectory()) files.push(...orgFilesUnder(path));
-      else files.push(path);
-    } catch {
-      missing.push(given);
-    }
-  }
-  return { files: [...new Set(files)], missing };
-}
 
 /**
  * Exit status: 0 all formatted (or written); 1 `--check` found unformatted
  * files, or a file did not parse; 2 a path cannot be read.
  */
 export async function runFmt(paths: readonly string[], flags: FmtFlags, io: FmtIo): Promise<number> {
-  const { files, missing } = filesOf(paths, io.cwd);
-  for (const path of missing) io.stderr(`orgspec: cannot read ${path}: no such file or directory\n`);
+  const named = namedPaths(paths, io.cwd);
+  const missing = named.filter((item) => item.kind === "missing");
+  for (const item of missing) io.stderr(`orgspec: cannot read ${item.given}: no such file or directory\n`);
   if (missing.length > 0) return 2;
+  const files = orgFilesOf(named);
   let status = 0;
   const unformatted: string[] = [];
   for (const file of files) {

@@ -1,7 +1,6 @@
 // The `orgspec` command line. Exit status: 0 no errors, 1 errors (or more
 // warnings than --max-warnings), 2 usage or I/O errors (message on stderr, no
 // stack trace).
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { checkPathsParallel } from "../check/parallel.js";
@@ -15,7 +14,7 @@ import { renderText } from "../reporters/text.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { parseDay } from "../util/dates.js";
 import { diskHost, type FileHost } from "../program/load.js";
-import { orgFilesUnder } from "../program/entries.js";
+import { namedPaths, orgFilesOf } from "../program/entries.js";
 import { registerExtraCommands } from "./commands.js";
 
 /** A failure the user must fix (bad flag, missing file): exit 2 with the message. */
@@ -105,15 +104,8 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
 
 /** How many `.org` files the paths name, to count progress against (imports outside them add to it). */
 function countOrgFiles(paths: readonly string[]): number {
-  let count = 0;
-  for (const path of paths) {
-    try {
-      count += statSync(path).isDirectory() ? orgFilesUnder(path).length : 1;
-    } catch {
-      // A missing path is reported after the check.
-    }
-  }
-  return count;
+  // A missing path is reported after the check.
+  return orgFilesOf(namedPaths(paths)).length;
 }
 
 /**

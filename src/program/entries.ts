@@ -26,23 +26,41 @@ export function orgFilesUnder(directory: string): string[] {
   return found;
 }
 
+/** What a command-line path names: a file, a directory with its `.org` files, or nothing readable. */
+export type NamedPath =
+  | { readonly kind: "file"; readonly given: string; readonly path: string }
+  | { readonly kind: "directory"; readonly given: string; readonly path: string; readonly files: string[] }
+  | { readonly kind: "missing"; readonly given: string; readonly path: string };
+
+export function namedPaths(paths: readonly string[], cwd = process.cwd()): NamedPath[] {
+  return paths.map((given): NamedPath => {
+    const path = resolve(cwd, given);
+    try {
+      return statSync(path).isDirectory() ? { kind: "directory", given, path, files: orgFilesUnder(path) } : { kind: "file", given, path };
+    } catch {
+      return { kind: "missing", given, path };
+    }
+  });
+}
+
+/** The `.org` files the paths name or hold, once each, in order. */
+export function orgFilesOf(named: readonly NamedPath[]): string[] {
+  return [...new Set(named.flatMap((item) => (item.kind === "file" ? [item.path] : item.kind === "directory" ? item.files : [])))];
+}
+
 export function findEntries(paths: readonly string[], cache: FileCache): EntryDiscovery {
   const entries: string[] = [];
   const missing: string[] = [];
-  for (const given of paths) {
-    const path = resolve(given);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch {
-      missing.push(given);
+  for (const named of namedPaths(paths)) {
+    if (named.kind === "missing") {
+      missing.push(named.given);
       continue;
     }
-    if (!isDirectory) {
-      entries.push(path);
+    if (named.kind === "file") {
+      entries.push(named.path);
       continue;
     }
-    const files = orgFilesUnder(path);
+    const files = named.files;
     const imported = new Set<string>();
     for (const file of files) {
       const loaded = cache.get(file);
