@@ -5,7 +5,7 @@
 // agenda (what falls due) and the report (each candidate's timeline).
 import type { Day, Span } from "../ast/types.js";
 import type { Model, Person, PersonEvent, PersonEventKind, Unit } from "../model/types.js";
-import { cellOn, decidingCommittee, firstAfter, membershipFacts, type PersonFacts, type Probation } from "../rules/shared/membership-facts.js";
+import { cellOn, decidingCommittee, firstAfter, isOverdue, membershipFacts, type PersonFacts, type Probation } from "../rules/shared/membership-facts.js";
 import { after } from "../rules/shared/membership-text.js";
 import type { RuleSettings } from "./rule-settings.js";
 
@@ -141,7 +141,7 @@ export function candidateHistories(model: Model, settings: RuleSettings, asOf: D
       late: lateDecisions.has(event),
     }));
     for (const item of deadlines) {
-      const overdue = item.closed === null && asOf !== null && item.due < asOf;
+      const overdue = item.closed === null && isOverdue(item.due, asOf);
       milestones.push({ kind: item.kind, day: item.due, deadline: true, unit: item.actor, late: overdue || (item.closed !== null && item.closed > item.due) });
     }
     milestones.sort((a, b) => a.day - b.day || Number(a.deadline) - Number(b.deadline));

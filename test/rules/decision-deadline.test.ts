@@ -58,11 +58,14 @@ describe("ORG304 decision-deadline", () => {
     expect(ORG304([...events, `on 2026-05-20 approve tak_s by uiju`])).toHaveLength(1);
   });
 
-  it("does not judge a deadline later than the day deadlines are judged at", () => {
-    const events = forwarded("2026-06-13");
-    expect(ORG304(events)).toEqual([]);
-    expect(ORG304(forwarded("2026-05-13"), { asOf: parseDay("2026-06-13") })).toEqual([]);
-    expect(ORG304(forwarded("2026-05-13"), { asOf: parseDay("2026-06-14") })).toHaveLength(1);
+  it("judges a deadline on the day deadlines are judged at, not one later", () => {
+    // The records are complete through the end of that day: nothing by then is overdue.
+    expect(ORG304(forwarded("2026-05-30"))).toEqual([
+      `16:1-16:39 Tak S's application was forwarded to Sinuiju City Party Committee on 2026-05-30; no decision by 2026-06-30, one month later`,
+    ]);
+    expect(ORG304(forwarded("2026-06-01"))).toEqual([]);
+    expect(ORG304(forwarded("2026-05-13"), { asOf: parseDay("2026-06-12") })).toEqual([]);
+    expect(ORG304(forwarded("2026-05-13"), { asOf: parseDay("2026-06-13") })).toHaveLength(1);
     expect(ORG304([...forwarded("2026-04-13"), `on 2026-05-20 reject tak_s by sinuiju`], { asOf: parseDay("2026-05-01") })).toEqual([]);
   });
 

@@ -42,11 +42,11 @@ describe("ORG308 expulsion", () => {
     expect(ORG308([`person ki_f "Ki F"`, `on 2024-05-01 approve ki_f by sinuiju`, `on 2024-11-01 extend ki_f by acad`, `on 2026-04-30 expel ki_f by acad`])).toEqual([]);
   });
 
-  it("does not judge an end later than the day deadlines are judged at", () => {
+  it("judges an end on the day deadlines are judged at, not one later", () => {
     const events = [`person ki_f "Ki F"`, `on 2024-08-01 approve ki_f by sinuiju`, `on 2025-07-20 extend ki_f by acad`];
     expect(ORG308(events)).toEqual([]);
-    expect(ORG308(events, { asOf: parseDay("2026-08-01") })).toEqual([]);
-    expect(ORG308(events, { asOf: parseDay("2026-08-02") })).toHaveLength(1);
+    expect(ORG308(events, { asOf: parseDay("2026-07-31") })).toEqual([]);
+    expect(ORG308(events, { asOf: parseDay("2026-08-01") })).toHaveLength(1);
   });
 
   it("applies only where the first decision is an extend", () => {

@@ -50,11 +50,12 @@ describe("ORG305 probation-decision", () => {
     expect(ORG305([], [`person jo_e "Jo E"`, `on 2024-02-29 approve jo_e by sinuiju`, `on 2025-03-01 expel jo_e by acad`])).toHaveLength(1);
   });
 
-  it("does not judge a probation whose year ends after the day deadlines are judged at", () => {
+  it("judges a probation whose year ends on the day deadlines are judged at, not one later", () => {
     const roster = [`candidate ro_sun "Ro Sun" since 2025-07-01`];
     expect(ORG305(roster, [])).toEqual([]);
-    expect(ORG305(roster, [], { asOf: parseDay("2026-07-01") })).toEqual([]);
-    expect(ORG305(roster, [], { asOf: parseDay("2026-07-02") })).toHaveLength(1);
+    expect(ORG305(roster, [], { asOf: parseDay("2026-06-30") })).toEqual([]);
+    expect(ORG305(roster, [], { asOf: parseDay("2026-07-01") })).toHaveLength(1);
+    expect(ORG305([`candidate ro_sun "Ro Sun" since 2025-06-30`], [])).toHaveLength(1);
   });
 
   it("leaves a full member with no recorded admit to ORG306", () => {

@@ -178,9 +178,13 @@ export function meetingOn(unit: Unit, day: Day): Occurrence | undefined {
   return meetings[low]?.day === day ? meetings[low] : undefined;
 }
 
-/** Whether a deadline has passed at `asOf` (a deadline later than `asOf` is not yet due; without `asOf` nothing is). */
+/**
+ * Whether a deadline with nothing recorded by it is overdue at `asOf`. The
+ * records are complete through the end of `asOf`, so a deadline on that day
+ * is overdue; only a later one is not yet due. Without `asOf` nothing is.
+ */
 export function isOverdue(deadline: Day, asOf: Day | null): boolean {
-  return asOf !== null && deadline < asOf;
+  return asOf !== null && deadline <= asOf;
 }
 
 /**
@@ -188,5 +192,5 @@ export function isOverdue(deadline: Day, asOf: Day | null): boolean {
  * at `asOf` is not judged; without `asOf` a recorded late decision still is.
  */
 export function isLate(day: Day, deadline: Day, asOf: Day | null): boolean {
-  return day > deadline && (asOf === null || deadline < asOf);
+  return day > deadline && (asOf === null || isOverdue(deadline, asOf));
 }
