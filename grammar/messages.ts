@@ -1,6 +1,7 @@
 // Parse error messages in the user's words: "expected a date (YYYY-MM-DD) but
 // found `2026-3-1`", with a keyword suggestion for a misspelt verb.
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import { closestNames } from "../src/util/text.js";
 import { isKeywordToken, keywordWords } from "./lexer.js";
 
 const TOKEN_DESCRIPTIONS: Record<string, string> = {
@@ -45,29 +46,9 @@ function describeExpected(types: readonly TokenType[]): string {
   return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
+/** The keyword a mistyped word most likely meant (bounded, as every suggestion is). */
 function closestKeyword(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = levenshtein(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  return closestNames(word, candidates, 1)[0];
 }
 
 function suggestion(found: IToken, expected: readonly TokenType[]): string {

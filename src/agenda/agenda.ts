@@ -127,7 +127,7 @@ function membershipItem(deadline: MembershipDeadline, settings: RuleSettings): A
 
 /** The months ending in the window that still lack sessions at the as-of day. */
 function monthlyItems(obligation: MonthlyObligation, window: { from: Day; to: Day }): AgendaItem[] {
-  const unitWindow = cadenceWindow(obligation.unit);
+  const unitWindow = cadenceWindow(obligation.unit, obligation.row);
   if (!unitWindow || obligation.perMonth <= 0) return [];
   const items: AgendaItem[] = [];
   for (let month = monthOf(window.from); monthEnd(month) <= window.to; month++) {
@@ -152,7 +152,7 @@ function monthlyItems(obligation: MonthlyObligation, window: { from: Day; to: Da
 
 /** The day the next session is due: the last one on or before the as-of day (or the window's start), plus the limit. */
 function gapItem(obligation: GapObligation, asOf: Day): AgendaItem | null {
-  const unitWindow = cadenceWindow(obligation.unit);
+  const unitWindow = cadenceWindow(obligation.unit, obligation.row);
   if (!unitWindow || unitWindow.from > asOf || obligation.limit.count <= 0) return null;
   const last = obligation.days.filter((day) => day >= unitWindow.from && day <= asOf).at(-1);
   const due = after(last ?? unitWindow.from, obligation.limit);

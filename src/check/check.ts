@@ -10,6 +10,7 @@ import { findEntries, type EntryDiscovery } from "../program/entries.js";
 import { FileCache, loadProgram, type FileHost } from "../program/load.js";
 import { applyWaivers } from "./waivers.js";
 import { runRules, type Rulebook } from "./run-rules.js";
+import type { AnyRule } from "../rules/rule.js";
 
 export interface CheckOptions {
   /** Rule severities and options; the catalogue's defaults where absent. */
@@ -22,6 +23,8 @@ export interface CheckOptions {
   readonly cache?: FileCache;
   /** Where texts come from when no cache is given. */
   readonly host?: FileHost;
+  /** The rules to run (all of them by default; tests pass others). */
+  readonly rules?: readonly AnyRule[];
 }
 
 export interface ProgramResult {
@@ -46,8 +49,13 @@ export function checkProgram(entry: string, options: CheckOptions = {}): Program
 /** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
 export function checkModel(model: Model, options: CheckOptions = {}): ProgramResult {
   const asOf = options.asOf ?? model.period?.to ?? null;
-  const ruleDiagnostics = runRules(model, options.rulebook ?? new Map(), asOf);
-  const { diagnostics, waived } = applyWaivers(model, [...model.diagnostics, ...ruleDiagnostics], options.today ?? todayDay());
+  const run = runRules(model, options.rulebook ?? new Map(), asOf, options.rules);
+  // An error that kept rules from checking something says so in its notes.
+  const language = model.diagnostics.map((diagnostic) => {
+    const costs = run.costs.get(diagnostic);
+    return costs ? { ...diagnostic, related: [...diagnostic.related, ...costs] } : diagnostic;
+  });
+  const { diagnostics, waived } = applyWaivers(model, [...language, ...run.diagnostics], options.today ?? todayDay());
   diagnostics.sort(compareDiagnostics);
   return { model, diagnostics, waived };
 }

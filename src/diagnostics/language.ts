@@ -1,4 +1,4 @@
-// The language codes ORG001-ORG009: problems with the text itself rather than
+// The language codes ORG001-ORG012: problems with the text itself rather than
 // with the bylaws. Their metadata lives here once; the catalogue joins them
 // with the bylaw rules' metadata.
 import type { Span } from "../ast/types.js";
@@ -82,6 +82,20 @@ export const LANGUAGE_CODES = {
     severity: "warning",
     summary: "A waiver comment that is malformed, expired, or suppresses nothing.",
     docs: "`// orgspec-waive ORG201 until 2026-09-30 -- reason` on the line a diagnostic anchors on, or alone on the line directly above it, suppresses that diagnostic. The reason after `--` is required and `until` is optional. A waiver past its `until` date stops working and is reported; so is a waiver that suppresses nothing, and one that names an unknown code.",
+  },
+  outOfRange: {
+    code: "ORG011",
+    name: "out-of-range",
+    severity: "error",
+    summary: "A number no record can mean, or a series too large to expand.",
+    docs: "A series steps at least once a day and at most once in 1,000 years, and its step count is a whole number the checker can count exactly. A series may stand for at most 100,000 dated events in the days the rules read (from the period's start, or the earliest single event before it, to the period's end): a daily series for 273 years. A series past that limit is reported and not expanded, and the cadence rules stay silent about its unit, saying so on this diagnostic. The rest of the program is still checked.",
+  },
+  internal: {
+    code: "ORG012",
+    name: "internal",
+    severity: "error",
+    summary: "A rule failed with an internal error: a bug in orgspec, please report it.",
+    docs: "Each rule runs on its own: when one throws, its failure becomes this one diagnostic (at the start of the entry file, naming the rule), every other rule's diagnostics still appear, and `orgspec check` exits 2. `--debug` prints the stack. Please report it with the spec that caused it.",
   },
 } as const satisfies Record<string, LanguageCode>;
 

@@ -24,6 +24,8 @@ export interface Diagnostic extends Location {
   readonly message: string;
   readonly related: readonly RelatedLocation[];
   readonly tags?: readonly DiagnosticTag[];
+  /** More for whoever debugs it (an internal error's stack): shown with `--debug` only. */
+  readonly detail?: string;
 }
 
 /** Where a bylaw rule's requirement comes from. */

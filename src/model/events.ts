@@ -1,10 +1,16 @@
 // Events: resolves the names each event uses, expands series into dated
 // occurrences, and files them into unit and person timelines sorted by date.
 // Also reports what only the program as a whole can tell about dates: ranges
-// that run backwards (ORG004) and events after the period (ORG007).
-import type { EventStatement, GatheringEvent, Identifier, ReportEvent, SeriesStatement } from "../ast/types.js";
+// that run backwards (ORG004), events after the period (ORG007), and series
+// no record can mean or too large to expand (ORG011).
+//
+// Events after the period's end are outside the records: they get ORG007 and
+// reach no timeline, so no bylaw rule judges them. Series are expanded only
+// over the days the rules read (the horizon), so their cost follows the
+// period, not their count.
+import type { Day, DurationUnit, EventStatement, GatheringEvent, Identifier, ReportEvent, SeriesStatement } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import { formatDay, seriesDays } from "../util/dates.js";
+import { durationLabel, formatDay, lastStepIndex, seriesDays, seriesStep } from "../util/dates.js";
 import { languageDiagnostic } from "../diagnostics/language.js";
 import type { SymbolTable } from "./symbols.js";
 import type {
@@ -17,8 +23,25 @@ import type {
   ReportOccurrence,
   SeriesRecord,
   SourceFile,
+  TimelineKind,
   Unit,
+  Window,
 } from "./types.js";
+
+/**
+ * The most dated events one series may be expanded to inside the horizon
+ * (ORG011 past it): a daily series for 273 years. Per series, so a program's
+ * cost follows its size and its period, never a count written in it.
+ */
+export const MAX_SERIES_EVENTS = 100_000;
+
+/** The longest series step that is still a cadence: 1,000 years, in each unit. */
+const MAX_STEP: Record<DurationUnit, number> = {
+  day: 365_250,
+  week: 52_178,
+  month: 12_000,
+  year: 1_000,
+};
 
 export function addEvents(
   files: readonly SourceFile[],
@@ -30,22 +53,24 @@ export function addEvents(
   const series: SeriesRecord[] = [];
   const touchedUnits = new Set<Unit>();
   const touchedPeople = new Set<Person>();
+  const horizon = seriesHorizon(files, period);
 
   for (const file of files) {
     for (const statement of file.ast.statements) {
       if (statement.type === "event") {
         events.push({ statement, file: file.path });
         const day = statement.date.day;
-        if (day !== null && period && day > period.to) {
+        const afterPeriod = day !== null && period !== null && day > period.to;
+        if (afterPeriod) {
           diagnostics.push(
             languageDiagnostic("outsidePeriod", file.path, statement.span, `this event on ${formatDay(day)} is after the period's end (${formatDay(period.to)})`),
           );
         }
-        addEvent(statement, file.path, table, touchedUnits, touchedPeople);
+        addEvent(statement, file.path, table, touchedUnits, touchedPeople, !afterPeriod);
       } else if (statement.type === "series") {
-        const days = expandSeries(statement, file.path, period, diagnostics);
-        series.push({ statement, file: file.path, days });
-        addSeries(statement, days, file.path, table, touchedUnits);
+        const expanded = expandSeries(statement, file.path, period, horizon, diagnostics);
+        series.push({ statement, file: file.path, days: expanded.days, total: expanded.total });
+        addSeries(statement, expanded.days, file.path, table, touchedUnits, expanded.unexpanded);
       }
     }
   }
@@ -60,40 +85,102 @@ export function addEvents(
   return { events, series };
 }
 
+/**
+ * The days any rule reads a series on: cadence rules read the period, and a
+ * review before it asks whether its cell met that day, so the horizon starts
+ * at the earlier of the period's start and the earliest single event. Without
+ * a period only single events' days are asked about.
+ */
+function seriesHorizon(files: readonly SourceFile[], period: Period | null): Window | null {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const file of files) {
+    for (const statement of file.ast.statements) {
+      if (statement.type !== "event" || statement.date.day === null) continue;
+      earliest = Math.min(earliest, statement.date.day);
+      latest = Math.max(latest, statement.date.day);
+    }
+  }
+  if (period) return { from: Math.min(period.from, earliest), to: period.to };
+  return earliest <= latest ? { from: earliest, to: latest } : null;
+}
+
+interface ExpandedSeries {
+  readonly days: Day[];
+  /** Every event the series stands for, inside the horizon or not. */
+  readonly total: number;
+  /** The ORG011 that kept an otherwise valid series from being expanded. */
+  readonly unexpanded: Diagnostic | null;
+}
+
 function expandSeries(
   statement: SeriesStatement,
   file: string,
   period: Period | null,
+  horizon: Window | null,
   diagnostics: Diagnostic[],
-): number[] {
+): ExpandedSeries {
+  const none: ExpandedSeries = { days: [], total: 0, unexpanded: null };
   const from = statement.from.day;
   const to = statement.to.day;
-  if (from === null || to === null || !statement.interval) return [];
+  const interval = statement.interval;
+  if (from === null || to === null || !interval) return none;
   if (to < from) {
     diagnostics.push(
       languageDiagnostic("invalidDate", file, statement.to.span, `the series ends on ${formatDay(to)}, before it starts on ${formatDay(from)}`),
     );
-    return [];
+    return none;
   }
-  const days = seriesDays(from, to, statement.interval.count, statement.interval.unit);
-  const last = days[days.length - 1];
-  if (period && last !== undefined && last > period.to) {
-    const after = days.filter((day) => day > period.to).length;
+  const { count, unit } = interval;
+  if (!Number.isSafeInteger(count) || count > MAX_STEP[unit]) {
+    const step = Number.isSafeInteger(count) ? `steps every ${durationLabel(count, unit)}` : `has a step count too large to count exactly`;
     diagnostics.push(
-      languageDiagnostic(
-        "outsidePeriod",
-        file,
-        statement.span,
-        `${after} of this series' events fall after the period's end (${formatDay(period.to)}), the last on ${formatDay(last)}`,
-      ),
+      languageDiagnostic("outOfRange", file, interval.span, `this series ${step}; a step longer than 1,000 years is no record's cadence`),
     );
+    return none;
   }
-  return days;
+  const lastIndex = lastStepIndex(from, to, count, unit);
+  const total = lastIndex + 1;
+  if (period && to > period.to) {
+    const inPeriod = lastStepIndex(from, period.to, count, unit) + 1;
+    if (inPeriod < total) {
+      diagnostics.push(
+        languageDiagnostic(
+          "outsidePeriod",
+          file,
+          statement.span,
+          `${total - inPeriod} of this series' events fall after the period's end (${formatDay(period.to)}), the last on ${formatDay(seriesStep(from, lastIndex, count, unit))}`,
+        ),
+      );
+    }
+  }
+  if (!horizon) return { ...none, total };
+  const seen = Math.max(0, lastStepIndex(from, Math.min(to, horizon.to), count, unit) - Math.max(0, lastStepIndex(from, horizon.from - 1, count, unit) + 1) + 1);
+  if (seen > MAX_SERIES_EVENTS) {
+    const unexpanded = languageDiagnostic(
+      "outOfRange",
+      file,
+      statement.span,
+      `this series stands for ${seen.toLocaleString("en-US")} events from ${formatDay(Math.max(from, horizon.from))} to ${formatDay(Math.min(to, horizon.to))}, ` +
+        `more than the ${MAX_SERIES_EVENTS.toLocaleString("en-US")} one series may expand to; it was not expanded`,
+    );
+    diagnostics.push(unexpanded);
+    return { days: [], total, unexpanded };
+  }
+  return { days: seriesDays(from, to, count, unit, horizon.from, horizon.to), total, unexpanded: null };
 }
 
-function addSeries(statement: SeriesStatement, days: number[], file: string, table: SymbolTable, touched: Set<Unit>): void {
+function addSeries(
+  statement: SeriesStatement,
+  days: number[],
+  file: string,
+  table: SymbolTable,
+  touched: Set<Unit>,
+  unexpanded: Diagnostic | null,
+): void {
   const event = statement.event;
-  const unit = eventUnit(file, event.unit, table, eventRole(event));
+  const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
+  if (unit && unexpanded) unit.timelineDoubts.push({ kinds: eventKinds(event), cause: unexpanded, reason: "this series was not expanded" });
   if (event.type === "gathering") {
     const present = resolvePresent(event, file, table);
     if (!unit) return;
@@ -109,15 +196,22 @@ function addSeries(statement: SeriesStatement, days: number[], file: string, tab
 
 /**
  * Resolves the unit an event is about. When the name is unresolved, the unit
- * it most likely meant has a doubtful timeline from now on.
+ * it most likely meant has a doubtful timeline from now on, of this kind.
  */
-function eventUnit(file: string, ref: Identifier, table: SymbolTable, role: string): Unit | null {
+function eventUnit(file: string, ref: Identifier, table: SymbolTable, role: string, kinds: readonly TimelineKind[]): Unit | null {
+  const reported = table.diagnostics.length;
   const unit = table.lookup(file, ref, "unit", role);
   if (unit || table.symbols.has(ref.name)) return unit;
+  const cause = table.diagnostics[reported];
   const meant = table.suggest(ref.name, "unit")[0];
   const symbol = meant === undefined ? undefined : table.symbols.get(meant);
-  if (symbol?.kind === "unit" && symbol.timelineDoubt === null) symbol.timelineDoubt = `an event names \`${ref.name}\`, which nothing declares`;
+  if (symbol?.kind === "unit" && cause) symbol.timelineDoubts.push({ kinds, cause, reason: `this event names \`${ref.name}\`, which nothing declares` });
   return null;
+}
+
+/** The timeline an event of a unit belongs to. */
+function eventKinds(event: GatheringEvent | ReportEvent): readonly TimelineKind[] {
+  return [event.type === "report" ? "report" : event.gathering];
 }
 
 function eventRole(event: GatheringEvent | ReportEvent): string {
@@ -140,12 +234,14 @@ function addEvent(
   table: SymbolTable,
   touchedUnits: Set<Unit>,
   touchedPeople: Set<Person>,
+  inRecords: boolean,
 ): void {
-  const day = statement.date.day;
+  // An event after the period's end still resolves its names, but reaches no timeline.
+  const day = inRecords ? statement.date.day : null;
   const event = statement.event;
   switch (event.type) {
     case "gathering": {
-      const unit = eventUnit(file, event.unit, table, eventRole(event));
+      const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
       const present = resolvePresent(event, file, table);
       if (!unit || day === null) return;
       const occurrence: Occurrence = { day, statement, file, present };
@@ -154,7 +250,7 @@ function addEvent(
       return;
     }
     case "report": {
-      const unit = eventUnit(file, event.unit, table, eventRole(event));
+      const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
       const recipients = resolveRecipients(event, file, table);
       if (!unit || day === null) return;
       const occurrence: ReportOccurrence = { day, statement, file, recipients };

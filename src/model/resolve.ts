@@ -8,6 +8,8 @@ import type { LoadedProgram } from "../program/load.js";
 import { formatDay } from "../util/dates.js";
 import { describeSymbol, SymbolTable } from "./symbols.js";
 import { addEvents } from "./events.js";
+import { tokenize } from "../query/tokens.js";
+import { TIMELINE_KINDS, type TimelineKind } from "./types.js";
 import type {
   DeclarationKind,
   ElectedBody,
@@ -45,7 +47,7 @@ function newUnit(decl: UnitDecl, file: string): Unit {
     roster: [],
     size: 0,
     window: null,
-    timelineDoubt: null,
+    timelineDoubts: [],
     timeline: {
       gatherings: { meeting: [], "committee-meeting": [], "executive-meeting": [], critique: [] },
       reports: [],
@@ -304,6 +306,12 @@ function computeSizes(people: readonly Person[]): void {
  * parse may have been theirs), so cadence rules do not report what they
  * cannot know.
  */
+/**
+ * A line that did not parse may have held an event of any unit it names: each
+ * such unit's timeline is doubtful, of the kind the line's keywords say
+ * (`critique`, `committee meeting`, `report`, ...), or of every kind when
+ * they say none, or several.
+ */
 function markDoubtfulTimelines(files: readonly SourceFile[], table: SymbolTable): void {
   for (const file of files) {
     const scanned = new Set<number>();
@@ -313,12 +321,26 @@ function markDoubtfulTimelines(files: readonly SourceFile[], table: SymbolTable)
       // A line with many errors is read once.
       if (scanned.has(line)) continue;
       scanned.add(line);
-      for (const word of file.lines.lineText(line).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+      const words = tokenize(file.lines.lineText(line)).flatMap((token) => (token.kind === "keyword" || token.kind === "identifier" ? [token.text] : []));
+      const kinds = lineTimelineKinds(words);
+      for (const word of words) {
         const symbol = table.symbols.get(word);
-        if (symbol?.kind === "unit" && symbol.timelineDoubt === null) {
-          symbol.timelineDoubt = `an event on ${file.path}:${line} did not parse`;
+        if (symbol?.kind === "unit" && !symbol.timelineDoubts.some((doubt) => doubt.cause === diagnostic)) {
+          symbol.timelineDoubts.push({ kinds, cause: diagnostic, reason: "this line did not parse" });
         }
       }
     }
   }
+}
+
+/** The one timeline kind a line's words name, or every kind when they name none or several. */
+function lineTimelineKinds(words: readonly string[]): readonly TimelineKind[] {
+  const named = new Set<TimelineKind>();
+  words.forEach((word, index) => {
+    const before = words[index - 1];
+    if (word === "meeting") named.add(before === "committee" ? "committee-meeting" : before === "executive" ? "executive-meeting" : "meeting");
+    else if (word === "critique" || word === "report") named.add(word);
+  });
+  const [only] = named;
+  return named.size === 1 && only !== undefined ? [only] : TIMELINE_KINDS;
 }

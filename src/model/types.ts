@@ -139,12 +139,27 @@ export interface Unit {
   /** The period cut to start no earlier than `established`; `null` without a period. */
   window: Window | null;
   /**
-   * Why this unit's timeline may lack events, or `null` when it is complete:
-   * an event naming it did not parse, or named it with a typo. Cadence rules
-   * stay silent on such a unit rather than guess.
+   * Why this unit's timelines may lack events: an event naming it did not
+   * parse, named it with a typo, or a series of it was not expanded. Cadence
+   * rules stay silent on a doubtful timeline rather than guess, and say so on
+   * the diagnostic of the cause (one cause, one diagnostic).
    */
-  timelineDoubt: string | null;
+  readonly timelineDoubts: TimelineDoubt[];
   readonly timeline: UnitTimeline;
+}
+
+/** A unit timeline a cadence rule reads: a kind of session, or the reports. */
+export type TimelineKind = GatheringKind | "report";
+
+export const TIMELINE_KINDS: readonly TimelineKind[] = ["meeting", "committee-meeting", "executive-meeting", "critique", "report"];
+
+export interface TimelineDoubt {
+  /** The timelines that may lack events: all of them when the lost event's kind is unknown. */
+  readonly kinds: readonly TimelineKind[];
+  /** The diagnostic that reported the cause (ORG001, ORG002, ORG011). */
+  readonly cause: Diagnostic;
+  /** Why, after "because": "this line did not parse". */
+  readonly reason: string;
 }
 
 export type PersonEventKind = "application" | "review" | "forward" | DecisionVerb | "transfer";
@@ -215,8 +230,14 @@ export interface Model {
 export interface SeriesRecord {
   readonly statement: SeriesStatement;
   readonly file: string;
-  /** The expanded dates; empty when the series is invalid. */
+  /**
+   * The expanded dates the rules can see: from the earliest day any rule
+   * reads (the period's start, or an earlier single event) to the period's
+   * end. Empty when the series is invalid or was not expanded.
+   */
   readonly days: readonly Day[];
+  /** How many events the whole series stands for, counted without expanding it. */
+  readonly total: number;
 }
 
 export interface EventStatementRecord {

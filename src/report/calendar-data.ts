@@ -50,7 +50,7 @@ function requirement(obligations: readonly CadenceObligation[]): string | null {
 
 /** The months or gaps of one obligation that fall short, as its rule finds them. */
 function marksOf(obligation: CadenceObligation): CalendarMark[] {
-  const window = cadenceWindow(obligation.unit);
+  const window = cadenceWindow(obligation.unit, obligation.row);
   if (!window) return [];
   if (obligation.kind === "monthly") {
     return monthsShort(obligation.days, window, obligation.perMonth).map((month) => {

@@ -3,7 +3,7 @@
 // reads the resolved model and reports through the context.
 import type { Day, DurationUnit, Span } from "../ast/types.js";
 import type { Citation, RelatedLocation, Severity } from "../diagnostics/types.js";
-import type { Model } from "../model/types.js";
+import type { Model, TimelineKind, Unit, Window } from "../model/types.js";
 
 export type RuleCategory = "structure" | "meetings" | "membership" | "reporting";
 
@@ -55,6 +55,13 @@ export interface RuleContext<S extends OptionSpecs> {
    */
   readonly asOf: Day | null;
   report(input: ReportInput): void;
+  /**
+   * The window a unit's cadence of one kind is judged over, or `null` when it
+   * is not judged: no period, the unit established after it, or a timeline an
+   * earlier error may have left incomplete. In that last case the skip is
+   * noted on the diagnostic of the error, so that the error says what it cost.
+   */
+  cadenceWindow(unit: Unit, kind: TimelineKind): Window | null;
 }
 
 export interface Rule<S extends OptionSpecs = OptionSpecs> {

@@ -71,6 +71,9 @@ const CADENCE_WORDS: Record<string, { count: number; unit: DurationUnit }> = {
   monthly: { count: 1, unit: "month" },
 };
 
+/** The critique cadences that parse, as docs/language.md lists them (a test holds the two together). */
+export const CRITIQUE_CADENCES = "`weekly`, `daily`, `monthly` or `every N day(s)/week(s)/month(s)`";
+
 export class AstBuilder {
   readonly problems: BuildProblem[] = [];
 
@@ -200,7 +203,7 @@ export class AstBuilder {
     if (!cadence) {
       this.problems.push({
         span: word.span,
-        message: `unknown critique cadence \`${word.name}\`; expected \`weekly\`, \`daily\` or \`every N days\``,
+        message: `unknown critique cadence \`${word.name}\`; expected ${CRITIQUE_CADENCES}`,
       });
       return { type: "critique", interval: null, raw: word, span };
     }

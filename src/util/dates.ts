@@ -3,8 +3,6 @@
 // month's last day (2026-01-31 + 1 month = 2026-02-28).
 import type { Day, DurationUnit } from "../ast/types.js";
 
-const MS_PER_DAY = 86_400_000;
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -13,8 +11,18 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
+/**
+ * Howard Hinnant's days_from_civil: pure integer arithmetic, so it stays exact
+ * for any year a hostile count can reach (`Date.UTC` turns NaN past year
+ * 275,760, and a NaN day ends no loop).
+ */
 export function dayFromParts(year: number, month: number, dayOfMonth: number): Day {
-  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** `YYYY-MM-DD` to a day, or `null` when it names no calendar date (2026-02-30). */
@@ -43,8 +51,8 @@ export interface DateParts {
 }
 
 export function dayParts(day: Day): DateParts {
-  // Howard Hinnant's civil_from_days: the same as `new Date(day * MS_PER_DAY)`'s
-  // UTC fields, without a Date (the cadence rules ask this for every session).
+  // Howard Hinnant's civil_from_days, the inverse of `dayFromParts` (the
+  // cadence rules ask this for every session).
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -85,19 +93,54 @@ export function addDuration(day: Day, count: number, unit: DurationUnit): Day {
   }
 }
 
-/**
- * The dates of a series: `from`, then stepping by the interval up to and
- * including `to`. Month steps are taken from the start date each time (so a
- * series from the 31st lands on the 31st again whenever the month has one).
- */
-export function seriesDays(from: Day, to: Day, count: number, unit: DurationUnit): Day[] {
-  const days: Day[] = [];
-  if (count <= 0) return days;
-  for (let step = 0; ; step++) {
-    const day = addDuration(from, step * count, unit);
-    if (day > to) break;
-    days.push(day);
+/** The step of a series or an interval in days (day and week units) or months (month and year units). */
+function stepOf(count: number, unit: DurationUnit): { readonly days: number } | { readonly months: number } {
+  switch (unit) {
+    case "day":
+      return { days: count };
+    case "week":
+      return { days: 7 * count };
+    case "month":
+      return { months: count };
+    case "year":
+      return { months: 12 * count };
   }
+}
+
+/**
+ * The number of the last step of a series from `from` that still falls on or
+ * before `to` (0 for `from` itself), found by arithmetic rather than by
+ * stepping, so that it costs the same for any count; -1 when `to < from`.
+ */
+export function lastStepIndex(from: Day, to: Day, count: number, unit: DurationUnit): number {
+  if (to < from || count <= 0) return -1;
+  const step = stepOf(count, unit);
+  if ("days" in step) return Math.floor((to - from) / step.days);
+  // Month steps keep the day of month (clamped), so the estimate from whole
+  // months may be one step too far.
+  let index = Math.floor((monthOf(to) - monthOf(from)) / step.months);
+  while (index > 0 && addMonths(from, index * step.months) > to) index--;
+  return index;
+}
+
+/** The day of step `index` of a series: month steps are taken from the start date each time. */
+export function seriesStep(from: Day, index: number, count: number, unit: DurationUnit): Day {
+  return addDuration(from, index * count, unit);
+}
+
+/**
+ * The dates of a series that fall inside `[lo, hi]`: `from`, then stepping by
+ * the interval up to and including `to`. Month steps are taken from the start
+ * date each time (so a series from the 31st lands on the 31st again whenever
+ * the month has one). The work follows the dates asked for, never the count:
+ * the first step inside the range is computed, not walked to.
+ */
+export function seriesDays(from: Day, to: Day, count: number, unit: DurationUnit, lo: Day = from, hi: Day = to): Day[] {
+  const days: Day[] = [];
+  const last = lastStepIndex(from, Math.min(to, hi), count, unit);
+  if (last < 0) return days;
+  const first = Math.max(0, lastStepIndex(from, lo - 1, count, unit) + 1);
+  for (let index = first; index <= last; index++) days.push(seriesStep(from, index, count, unit));
   return days;
 }
 

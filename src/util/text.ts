@@ -96,11 +96,24 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
-/** The closest candidates to `name` (at most a third of its length away), best first. */
+/** Names longer than this get no "did you mean": nobody mistypes one that long, and the distance is quadratic in it. */
+export const MAX_SUGGESTED_LENGTH = 64;
+
+/** At most this many candidates are compared for one name, so that a suggestion costs the same in any program. */
+export const MAX_SUGGESTION_CANDIDATES = 20_000;
+
+/**
+ * The closest candidates to `name` (at most a third of its length away), best
+ * first. Bounded: a name longer than `MAX_SUGGESTED_LENGTH` gets none, and
+ * only the first `MAX_SUGGESTION_CANDIDATES` candidates are compared.
+ */
 export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  if (name.length > MAX_SUGGESTED_LENGTH) return [];
   const limit = Math.max(1, Math.floor(name.length / 3));
   const scored: { candidate: string; distance: number }[] = [];
+  let compared = 0;
   for (const candidate of candidates) {
+    if (compared++ >= MAX_SUGGESTION_CANDIDATES) break;
     if (candidate === name) continue;
     const distance = editDistance(name, candidate, limit);
     if (distance <= limit) scored.push({ candidate, distance });

@@ -175,15 +175,35 @@ ${events}
     expect(checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-03-12 meeting mill3")).codes()).toEqual(["ORG201"]);
   });
 
-  it("stays silent about the cadence of a unit whose event did not parse", () => {
+  it("stays silent about the cadence of a unit whose event did not parse, and says so on the syntax error", () => {
     const result = checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-02-12 meting mill3\non 2026-03-12 meeting mill3"));
     expect(result.codes()).toEqual(["ORG001"]);
-    expect(result.model.units.find((unit) => unit.id === "mill3")!.timelineDoubt).toMatch(/did not parse$/);
+    const doubts = result.model.units.find((unit) => unit.id === "mill3")!.timelineDoubts;
+    expect(doubts.map((doubt) => `${doubt.kinds.join(" ")}: ${doubt.reason}`)).toEqual([
+      "meeting committee-meeting executive-meeting critique report: this line did not parse",
+    ]);
+    const syntax = result.diagnostics[0]!;
+    expect(syntax.related.map((note) => `${result.at({ ...syntax, span: note.span })} ${note.message}`)).toEqual([
+      "3:6-3:11 the meeting, Party Life Critique and report cadences of Mill Cell (ORG201, ORG206, ORG401) were not checked because this line did not parse",
+    ]);
+  });
+
+  it("skips only the cadence a line that did not parse names, when its keywords say which", () => {
+    const result = checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-02-12 critique mill3 mill3\non 2026-03-12 meeting mill3"));
+    // The meetings still count: February has none, so ORG201 reports it; the critique cadence is not judged.
+    expect(result.codes()).toEqual(["ORG201", "ORG001"]);
+    const syntax = result.diagnostics.find((diagnostic) => diagnostic.code === "ORG001")!;
+    expect(syntax.related.map((note) => note.message)).toEqual([
+      "the Party Life Critique cadence of Mill Cell (ORG206) was not checked because this line did not parse",
+    ]);
   });
 
   it("stays silent about the cadence of the unit a misspelt event most likely meant", () => {
     const result = checkSpec(cell("on 2026-01-12 meeting mill3\non 2026-02-12 meeting mil3\non 2026-03-12 meeting mill3"));
     expect(reported(result, "ORG002")).toEqual(["18:23-18:27 no unit or person named `mil3`; did you mean `mill3`?"]);
     expect(result.codes()).toEqual(["ORG002"]);
+    expect(result.diagnostics[0]!.related.map((note) => note.message)).toEqual([
+      "the meeting cadence of Mill Cell (ORG201) was not checked because this event names `mil3`, which nothing declares",
+    ]);
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CRITIQUE_CADENCES } from "../../src/syntax/build-ast.js";
 import { critique } from "../../src/rules/meetings/critique.js";
 import { checkSpec, reported } from "../helpers.js";
 
@@ -86,6 +88,37 @@ describe("ORG206 critique", () => {
     expect(unknown.codes()).toContain("ORG001");
     expect(reported(unknown, "ORG206")).toEqual([]);
     expect(reported(checkSpec(spec(MARCH, "", { kind: "primary", cadence: "" })), "ORG206")).toEqual([]);
+  });
+
+  it("reports a declared cadence less often than weekly on the critique line, with or without a period", () => {
+    const slower = (cadence: string, written = cadence) =>
+      `5:3-5:${cadence.length + 3} Printing House Cell declares \`${written}\`, less often than the bylaws allow; ` +
+      "Party Life Critique is held once a week or every two days (`critique weekly` or `critique every 2 days`)";
+    for (const period of [MARCH, ""]) {
+      // Monthly sessions all held: the cadence itself is the fault, and no gap is measured against it.
+      const monthly = checkSpec(spec(period, "on 2026-03-01 critique printing\non 2026-03-31 critique printing", { cadence: "critique monthly" }));
+      expect(reported(monthly, "ORG206")).toEqual([slower("critique monthly")]);
+      expect(monthly.diagnostics.find((d) => d.code === "ORG206")?.severity).toBe("error");
+      expect(reported(checkSpec(spec(period, "", { cadence: "critique every 30 days" })), "ORG206")).toEqual([slower("critique every 30 days")]);
+      expect(reported(checkSpec(spec(period, "", { cadence: "critique every 8 days" })), "ORG206")).toEqual([slower("critique every 8 days")]);
+      expect(reported(checkSpec(spec(period, "", { cadence: "critique every 2 weeks" })), "ORG206")).toEqual([slower("critique every 2 weeks")]);
+    }
+  });
+
+  it("accepts weekly, every 2 days, and anything more often", () => {
+    const all = "every day from 2026-03-01 to 2026-03-31 critique printing";
+    for (const cadence of ["critique weekly", "critique every 2 days", "critique daily", "critique every 7 days", "critique every 1 week"]) {
+      expect(reported(checkSpec(spec(MARCH, all, { cadence })), "ORG206")).toEqual([]);
+    }
+  });
+
+  it("lists in its parse error exactly the cadences docs/language.md lists", () => {
+    const unknown = checkSpec(spec(MARCH, "", { cadence: "critique sometimes" }));
+    expect(reported(unknown, "ORG001")).toEqual([
+      "5:12-5:21 unknown critique cadence `sometimes`; expected `weekly`, `daily`, `monthly` or `every N day(s)/week(s)/month(s)`",
+    ]);
+    const docs = readFileSync(new URL("../../docs/language.md", import.meta.url), "utf8");
+    expect(docs).toContain(`| \`critique C\` | the Party Life Critique cadence: ${CRITIQUE_CADENCES};`);
   });
 
   it("does not evaluate the cadence without a period", () => {

@@ -42,11 +42,12 @@ cell fibre "Chemical Fibre Cell" {
 
 every month from 2026-01-08 to 2026-03-08 committee meeting fibre`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options } = context;
     const requirement = `a Party Cell Committee meets at least ${timesText(options.perMonth)} a month`;
     for (const unit of model.units) {
       if (unit.unitKind !== "cell" || !unit.committee) continue;
-      reportMonthsShort(report, {
+      reportMonthsShort(context, {
         unit,
         gathering: "committee-meeting",
         perMonth: options.perMonth,

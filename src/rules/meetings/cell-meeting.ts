@@ -39,11 +39,12 @@ cell mill3 "Textile Mill Cell No. 3" {
 
 every month from 2026-01-12 to 2026-03-12 meeting mill3`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options } = context;
     const requirement = `a party cell meets at least ${timesText(options.perMonth)} a month`;
     for (const unit of model.units) {
       if (unit.unitKind !== "cell") continue;
-      reportMonthsShort(report, { unit, gathering: "meeting", perMonth: options.perMonth, noun: "meeting", requirement });
+      reportMonthsShort(context, { unit, gathering: "meeting", perMonth: options.perMonth, noun: "meeting", requirement });
     }
   },
 });

@@ -53,7 +53,8 @@ primary plant "Machine Plant Primary Party Organization" {
 
 every 2 weeks from 2026-01-05 to 2026-02-16 committee meeting plant`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options } = context;
     for (const unit of model.units) {
       if (!KINDS.includes(unit.unitKind) || !unit.committee) continue;
       const kind = KIND_NAMES[unit.unitKind];
@@ -62,7 +63,7 @@ every 2 weeks from 2026-01-05 to 2026-02-16 committee meeting plant`,
       const requirement = withExecutive
         ? `the committee of a ${kind} with an executive committee meets at least ${timesText(perMonth)} a month`
         : `the committee of a ${kind} meets at least ${timesText(perMonth)} a month`;
-      reportMonthsShort(report, { unit, gathering: "committee-meeting", perMonth, noun: "committee meeting", requirement });
+      reportMonthsShort(context, { unit, gathering: "committee-meeting", perMonth, noun: "committee meeting", requirement });
     }
   },
 });

@@ -1,6 +1,14 @@
 import { defineRule } from "../rule.js";
 import { cadenceText, gatheringDays, limitText, reportGaps } from "../shared/meetings-cadence.js";
 import { unitLabel } from "../shared/units.js";
+import type { Duration } from "../rule.js";
+
+/** Whether a declared cadence is at least weekly: "once a week or every two days", or more often. */
+function withinAWeek(cadence: Duration): boolean {
+  if (cadence.unit === "day") return cadence.count <= 7;
+  if (cadence.unit === "week") return cadence.count <= 1;
+  return false;
+}
 
 export const critique = defineRule({
   code: "ORG206",
@@ -25,8 +33,10 @@ export const critique = defineRule({
       "cadence is not evaluated.\n\n" +
       "A cell with no `critique` line gets one diagnostic at its identifier with severity **warning**, whatever the period: " +
       "the rule's configured severity applies to gaps, and this report's severity is the lower of `warning` and the " +
-      "configured one (a report can only lower a rule's severity, never raise it). A `critique` line whose cadence did not " +
-      "parse has already been reported (ORG001); the rule stays silent about that cell.",
+      "configured one (a report can only lower a rule's severity, never raise it). A declared cadence less often than " +
+      "weekly (`critique monthly`, `critique every 30 days`, `critique every 2 weeks`) is reported on the `critique` line, " +
+      "since the bylaws allow \"once a week or every two days\"; its gaps are not measured then. A `critique` line whose " +
+      "cadence did not parse has already been reported (ORG001); the rule stays silent about that cell.",
     failing: `period 2026-03-01 to 2026-03-31
 
 cell printing "Printing House Cell" {
@@ -44,7 +54,8 @@ cell printing "Printing House Cell" {
 
 every week from 2026-03-02 to 2026-03-30 critique printing`,
   },
-  check({ model, report }) {
+  check(context) {
+    const { model, report } = context;
     for (const unit of model.units) {
       if (unit.unitKind !== "cell") continue;
       if (!unit.critique) {
@@ -60,8 +71,19 @@ every week from 2026-03-02 to 2026-03-30 critique printing`,
       if (!interval) continue;
       const limit = { count: interval.count, unit: interval.unit };
       const declared = cadenceText(limit, unit.critique.property.raw?.name ?? null);
-      reportGaps(report, {
+      if (!withinAWeek(limit)) {
+        report({
+          file: unit.file,
+          span: unit.critique.property.span,
+          message:
+            `${unitLabel(unit)} declares \`critique ${declared}\`, less often than the bylaws allow; ` +
+            "Party Life Critique is held once a week or every two days (`critique weekly` or `critique every 2 days`)",
+        });
+        continue;
+      }
+      reportGaps(context, {
         unit,
+        kind: "critique",
         days: gatheringDays(unit, "critique"),
         limit,
         missing: "held no Party Life Critique",

@@ -48,11 +48,12 @@ primary works "Textile Works Primary Party Organization" {
 
 every 2 weeks from 2026-01-05 to 2026-02-16 executive meeting works`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options } = context;
     const requirement = `an executive committee meets at least ${timesText(options.perMonth)} a month`;
     for (const unit of model.units) {
       if (!KINDS.includes(unit.unitKind) || !unit.executive) continue;
-      reportMonthsShort(report, {
+      reportMonthsShort(context, {
         unit,
         gathering: "executive-meeting",
         perMonth: options.perMonth,

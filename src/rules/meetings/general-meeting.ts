@@ -59,7 +59,8 @@ primary plant "Machine Plant Primary Party Organization" {
 on 2026-01-20 meeting plant
 on 2026-04-20 meeting plant   // exactly 3 months is in time`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options } = context;
     for (const unit of model.units) {
       if (!KINDS.includes(unit.unitKind)) continue;
       const large = unit.unitKind === "primary" && unit.size > options.largeMoreThan;
@@ -68,7 +69,7 @@ on 2026-04-20 meeting plant   // exactly 3 months is in time`,
       const requirement = large
         ? `a ${kind} of more than ${options.largeMoreThan} members and candidates (this one has ${unit.size}) holds one at least every ${limitText(limit)}`
         : `a ${kind} holds one at least every ${limitText(limit)}`;
-      reportGaps(report, { unit, days: gatheringDays(unit, "meeting"), limit, missing: "held no general meeting", requirement });
+      reportGaps(context, { unit, kind: "meeting", days: gatheringDays(unit, "meeting"), limit, missing: "held no general meeting", requirement });
     }
   },
 });

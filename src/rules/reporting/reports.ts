@@ -55,7 +55,8 @@ cell tannery "Tannery Cell" {
 
 every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_pyongan`,
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options, report } = context;
     const limit = options.interval;
     for (const unit of model.units) {
       if (!isBasic(unit)) continue;
@@ -67,7 +68,7 @@ every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_py
       const byGap = new Map<string, { gap: Gap; recipients: Unit[] }>();
       for (const recipient of recipients) {
         const days: Day[] = unit.timeline.reports.filter((item) => reaches(item, recipient)).map((item) => item.day);
-        for (const gap of longGaps({ unit, days, limit })) {
+        for (const gap of longGaps(context, { unit, kind: "report", days, limit })) {
           const key = `${gap.from}:${gap.to}`;
           const entry = byGap.get(key) ?? { gap, recipients: [] };
           entry.recipients.push(recipient);

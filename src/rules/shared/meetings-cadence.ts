@@ -4,22 +4,29 @@
 // the window's start and end included" (one diagnostic per gap). Both anchor
 // on the unit's identifier and stay silent without a window.
 import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
-import type { Unit, Window } from "../../model/types.js";
+import type { TimelineKind, Unit, Window } from "../../model/types.js";
 import { formatMonth, monthOf, type MonthIndex } from "../../util/dates.js";
-import type { Duration, ReportInput } from "../rule.js";
+import type { Duration, OptionSpecs, RuleContext } from "../rule.js";
 import { describeGap, durationText, gapsLongerThan, listWords, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
 import { unitLabel } from "./units.js";
 
-export type Reporter = (input: ReportInput) => void;
+/** What the cadence checks need of a rule's context: reporting, and the window of a timeline. */
+export type CadenceContext = Pick<RuleContext<OptionSpecs>, "report" | "cadenceWindow">;
 
 /**
- * The window a unit's cadence is judged over: `null` without a period, when
- * the unit was established after it, or when its timeline may lack events
- * because of an earlier error (one cause, one diagnostic).
+ * The window a unit's cadence of one kind is judged over: `null` without a
+ * period, when the unit was established after it, or when that timeline may
+ * lack events because of an earlier error (one cause, one diagnostic). Rules
+ * ask through their context, which also notes the skip on the error.
  */
-export function cadenceWindow(unit: Unit): Window | null {
+export function cadenceWindow(unit: Unit, kind: TimelineKind): Window | null {
   const window = unit.window;
-  return window && window.from <= window.to && unit.timelineDoubt === null ? window : null;
+  return window && window.from <= window.to && !timelineDoubt(unit, kind) ? window : null;
+}
+
+/** The first doubt on a unit's timeline of one kind, if any. */
+export function timelineDoubt(unit: Unit, kind: TimelineKind) {
+  return unit.timelineDoubts.find((doubt) => doubt.kinds.includes(kind));
 }
 
 /** "once", "twice", "3 times". */
@@ -49,15 +56,15 @@ export interface MonthlyCheck {
  * One diagnostic per whole month of the unit's window with fewer than
  * `perMonth` sessions of the kind: "X held no meeting in 2026-03; ...".
  */
-export function reportMonthsShort(report: Reporter, check: MonthlyCheck): void {
-  const window = cadenceWindow(check.unit);
+export function reportMonthsShort(context: CadenceContext, check: MonthlyCheck): void {
+  const window = context.cadenceWindow(check.unit, check.gathering);
   if (!window || check.perMonth <= 0) return;
   const days = occurrenceDays(check.unit.timeline.gatherings[check.gathering]);
   const counts = new Map<MonthIndex, number>();
   for (const day of days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
   for (const month of monthsShort(days, window, check.perMonth)) {
     const held = heldText(counts.get(month) ?? 0, check.noun);
-    report({
+    context.report({
       file: check.unit.file,
       span: check.unit.decl.id.span,
       message: `${unitLabel(check.unit)} held ${held} in ${formatMonth(month)}; ${check.requirement}`,
@@ -72,14 +79,16 @@ export function limitText(limit: Duration): string {
 
 export interface GapCheck {
   readonly unit: Unit;
+  /** The timeline the days come from. */
+  readonly kind: TimelineKind;
   /** The session days, sorted. */
   readonly days: readonly Day[];
   readonly limit: Duration;
 }
 
 /** The gaps longer than the limit in the unit's window; none without a window. */
-export function longGaps(check: GapCheck): Gap[] {
-  const window = cadenceWindow(check.unit);
+export function longGaps(context: CadenceContext, check: GapCheck): Gap[] {
+  const window = context.cadenceWindow(check.unit, check.kind);
   if (!window || check.limit.count <= 0) return [];
   return gapsLongerThan(check.days, window, check.limit);
 }
@@ -93,9 +102,9 @@ export function gapText(gap: Gap, limit: Duration): string {
  * One diagnostic per gap longer than the limit: "X held no general meeting
  * from A to B, more than 3 months; REQUIREMENT".
  */
-export function reportGaps(report: Reporter, check: GapCheck & { readonly missing: string; readonly requirement: string }): void {
-  for (const gap of longGaps(check)) {
-    report({
+export function reportGaps(context: CadenceContext, check: GapCheck & { readonly missing: string; readonly requirement: string }): void {
+  for (const gap of longGaps(context, check)) {
+    context.report({
       file: check.unit.file,
       span: check.unit.decl.id.span,
       message: `${unitLabel(check.unit)} ${check.missing} ${gapText(gap, check.limit)}; ${check.requirement}`,

@@ -1,0 +1,32 @@
+// "Did you mean" is bounded: a very long name gets no suggestion instead of a
+// quadratic comparison, and only so many candidates are compared.
+import { describe, expect, it } from "vitest";
+import { closestNames, MAX_SUGGESTED_LENGTH, MAX_SUGGESTION_CANDIDATES } from "../../src/util/text.js";
+import { checkSpec } from "../helpers.js";
+
+describe("suggestions", () => {
+  it("still suggest the closest names of ordinary length", () => {
+    expect(closestNames("sinuij", ["sinuiju", "uiju", "central"])).toEqual(["sinuiju"]);
+    expect(closestNames("a".repeat(MAX_SUGGESTED_LENGTH - 1) + "b", ["a".repeat(MAX_SUGGESTED_LENGTH)])).toEqual(["a".repeat(MAX_SUGGESTED_LENGTH)]);
+  });
+
+  it("are not computed for a name longer than the cap", () => {
+    const long = "x".repeat(MAX_SUGGESTED_LENGTH + 1);
+    expect(closestNames(long, [`${long}y`])).toEqual([]);
+  });
+
+  it("compare at most the capped number of candidates", () => {
+    const candidates = Array.from({ length: MAX_SUGGESTION_CANDIDATES }, (_, index) => `unit_${index}`);
+    expect(closestNames("unitz_9", [...candidates, "unitz_9x"])).not.toContain("unitz_9x");
+    expect(closestNames("unitz_9", ["unitz_9x", ...candidates])).toContain("unitz_9x");
+  });
+
+  it("keep two 40,000-character names from stalling the checker", () => {
+    const a = "n".repeat(40_000);
+    const start = performance.now();
+    const result = checkSpec(`import "committees.org"\ncell ${a}a "A" { under sinuiju }\ncell x "X" { under ${a}b }\n`);
+    expect(performance.now() - start).toBeLessThan(2000);
+    const unresolved = result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG002");
+    expect(unresolved.map((diagnostic) => diagnostic.message)).toEqual([`no unit or person named \`${a}b\``]);
+  });
+});
