@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate, SIZES, type Manifest } from "../../scripts/bench/generate.js";
 import { checkPaths } from "../../src/check/check.js";
 import { checkPathsParallel } from "../../src/check/parallel.js";
@@ -28,6 +28,22 @@ async function check(args: string[]): Promise<{ status: number; stdout: string; 
   let stderr = "";
   const status = await main(["check", ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: root, isTTY: false });
   return { status, stdout, stderr };
+}
+
+/** Runs `body` with ORGSPEC_TIMING set, and the timing lines it wrote to stderr (their figures cut off). */
+async function withTimings<T>(body: () => Promise<T>): Promise<{ result: T; timings: string[] }> {
+  const timings: string[] = [];
+  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    timings.push(String(chunk).replace(/ after [\d.]+ s \(heap \d+ MB\)\n$/, ""));
+    return true;
+  });
+  process.env["ORGSPEC_TIMING"] = "1";
+  try {
+    return { result: await body(), timings };
+  } finally {
+    delete process.env["ORGSPEC_TIMING"];
+    spy.mockRestore();
+  }
 }
 
 describe("parallel checking", () => {
@@ -70,7 +86,19 @@ describe("parallel checking", () => {
     writeFileSync(join(dir, "a.org"), `period 2026-01-01 to 2026-06-30\n${text}`);
     writeFileSync(join(dir, "b.org"), 'cell b "B" { under c }\n');
     const one = await check([dir, "--format", "json", "--jobs", "1"]);
-    expect(await check([dir, "--format", "json", "--jobs", "2"])).toEqual(one);
+    const { result: two, timings } = await withTimings(() => check([dir, "--format", "json", "--jobs", "2"]));
+    expect(two).toEqual(one);
+    // The fallback really ran: the overlapped check gave up and the plain parallel path answered.
+    expect(timings.filter((line) => line.includes("checking again"))).toEqual(["orgspec: the quick import scan missed an import: checking again"]);
+  });
+
+  it("does not fall back where the quick scan is right", async () => {
+    const dir = join(root, "scan-right");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.org"), 'period 2026-01-01 to 2026-06-30\nimport "b.org"\ncommittee c "C" { level county }\n');
+    writeFileSync(join(dir, "b.org"), 'cell b "B" { under c }\n');
+    const { timings } = await withTimings(() => check([dir, "--format", "json", "--jobs", "2"]));
+    expect(timings.filter((line) => line.includes("overlapped"))).toEqual(["orgspec: parsed, resolved and checked, overlapped"]);
   });
 
   it("rejects a --jobs that is not a whole number of at least 1", async () => {
