@@ -18,14 +18,14 @@ export const LANGUAGE_CODES = {
     name: "syntax",
     severity: "error",
     summary: "Text that does not parse.",
-    docs: "The parser recovers after each error and reports every one it can; the rest of the file is still resolved and checked. A declaration that did not parse completely still declares its ID, so no unresolved-name cascade follows from it.",
+    docs: "The parser recovers after each error and reports every one it can; the rest of the file is still resolved and checked. A declaration that did not parse completely still declares its ID, so no unresolved-name cascade follows from it. A line that did not parse may have held an event of any unit it names: the cadence rules stay silent about that unit's timeline (only the kind the line's keywords name, such as `critique`, when they name one), and this diagnostic carries one related note per unit saying which cadences were not checked.",
   },
   unresolved: {
     code: "ORG002",
     name: "unresolved",
     severity: "error",
     summary: "A name that nothing declares.",
-    docs: "Units, people and residences share one namespace per program. The message suggests the closest declared names.",
+    docs: "Units, people and residences share one namespace per program. The message suggests the closest declared names (not for names over 64 characters). An event naming a unit with a typo leaves that unit's cadence of the event's kind unchecked; a related note says so.",
   },
   duplicate: {
     code: "ORG003",
@@ -60,7 +60,7 @@ export const LANGUAGE_CODES = {
     name: "outside-period",
     severity: "warning",
     summary: "An event dated after the period's end.",
-    docs: "Events before the period's start are history and allowed; events after its end are outside the records the program covers. A series reaching past the end gets one diagnostic.",
+    docs: "Events before the period's start are history and allowed; events after its end are outside the records the program covers. Such an event gets this diagnostic and nothing else: it reaches no timeline, so no bylaw rule judges it (a deadline it would have met is still overdue at the period's end). A series reaching past the end gets one diagnostic.",
   },
   periodConflict: {
     code: "ORG008",
