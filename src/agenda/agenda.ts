@@ -52,7 +52,13 @@ export interface AgendaOptions {
   readonly settings: RuleSettings;
 }
 
+/** The furthest an agenda looks ahead: 100 years, so that its loops over months stay bounded. */
+export const MAX_AGENDA_DAYS = 36_525;
+
 export function computeAgenda(models: readonly Model[], options: AgendaOptions): Agenda {
+  if (!Number.isSafeInteger(options.days) || options.days < 0 || options.days > MAX_AGENDA_DAYS) {
+    throw new RangeError(`an agenda looks 0 to ${MAX_AGENDA_DAYS} days ahead, not ${options.days}`);
+  }
   const until = options.asOf + options.days;
   const window = { from: options.asOf, to: until };
   const items = new Map<string, AgendaItem>();
@@ -130,9 +136,11 @@ function monthlyItems(obligation: MonthlyObligation, window: { from: Day; to: Da
   const unitWindow = cadenceWindow(obligation.unit, obligation.row);
   if (!unitWindow || obligation.perMonth <= 0) return [];
   const items: AgendaItem[] = [];
-  for (let month = monthOf(window.from); monthEnd(month) <= window.to; month++) {
+  const heldByMonth = new Map<number, number>();
+  for (const day of obligation.days) if (day <= window.from) heldByMonth.set(monthOf(day), (heldByMonth.get(monthOf(day)) ?? 0) + 1);
+  for (let month = Math.max(monthOf(window.from), monthOf(unitWindow.from)); monthEnd(month) <= window.to; month++) {
     if (monthStart(month) < unitWindow.from) continue;
-    const held = obligation.days.filter((day) => monthOf(day) === month && day <= window.from).length;
+    const held = heldByMonth.get(month) ?? 0;
     if (held >= obligation.perMonth) continue;
     const missing = obligation.perMonth - held;
     items.push({
