@@ -65,7 +65,8 @@ export type Site =
   | { readonly type: "units"; readonly filter: UnitFilter; readonly prefer: readonly string[] }
   | { readonly type: "people"; readonly rosterOf: string | null }
   | { readonly type: "residences"; readonly coveredBy: string | null }
-  | { readonly type: "import"; readonly string: QueryToken | null }
+  /** `string`: the part of the string under the cursor that the completion replaces (quotes included). */
+  | { readonly type: "import"; readonly string: { readonly start: number; readonly end: number } | null }
   | { readonly type: "none" };
 
 export interface CompletionContext {
@@ -90,10 +91,13 @@ export function completionContext(text: string, tokens: readonly QueryToken[], o
   }
   const code = tokens.filter((token) => token.kind !== "comment");
   const before = code.filter((token) => token.end <= offset);
-  if (here && (here.kind === "string" || (here.kind === "invalid" && here.text.startsWith('"')))) {
+  if (here && here.kind === "string") {
     const previous = before.filter((token) => token !== here).at(-1);
-    const site: Site = previous?.text === "import" ? { type: "import", string: here } : NONE;
-    return { site, replace: { start: here.start, end: here.end } };
+    // A terminated string is replaced whole, quotes included, wherever the cursor is in it; an
+    // unterminated one runs to the end of its line, so only what was typed up to the cursor.
+    const replaced = { start: here.start, end: here.unterminated ? offset : here.end };
+    const site: Site = previous?.text === "import" ? { type: "import", string: replaced } : NONE;
+    return { site, replace: replaced };
   }
   let context = before;
   if (here && (here.kind === "identifier" || here.kind === "keyword")) {
@@ -130,10 +134,16 @@ function eventFrame(statement: readonly QueryToken[]): Frame {
   return { type: "event", verb, subject: rest[0] ?? null, target: to >= 0 ? (rest[to + 1] ?? null) : null };
 }
 
-function isTopStarter(tokens: readonly QueryToken[], i: number): boolean {
+function isTopStarter(tokens: readonly QueryToken[], i: number, statementStart: number, text: string): boolean {
   const token = tokens[i]!;
   if (token.kind !== "keyword" || !(TOP_KEYWORDS as readonly string[]).includes(token.text)) return false;
   if ((token.text === "committee" || token.text === "executive") && tokens[i + 1]?.text === "meeting") return false;
+  // `on DATE committee…` and `every … to DATE committee…` on one line: the verb being typed, not a new unit.
+  const previous = tokens[i - 1];
+  const first = tokens[statementStart]?.text;
+  if (token.text === "committee" && previous?.kind === "date" && (first === "on" || first === "every") && !/[\r\n]/.test(text.slice(previous.end, token.start))) {
+    return false;
+  }
   return true;
 }
 
@@ -165,7 +175,7 @@ function siteOf(tokens: readonly QueryToken[], lineStart: boolean, all: readonly
       continue;
     }
     if (!top) {
-      if (statementStart < 0 || isTopStarter(tokens, i)) statementStart = i;
+      if (statementStart < 0 || isTopStarter(tokens, i, statementStart, text)) statementStart = i;
     } else if (top.type === "unit" && token.kind === "keyword" && ITEM_STARTERS.has(token.text)) {
       const previous = tokens[i - 1];
       const sameLine = previous !== undefined && !/[\r\n]/.test(text.slice(previous.end, token.start));

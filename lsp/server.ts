@@ -1,8 +1,7 @@
 // The language server's connection wiring: capabilities, and each protocol
-// message handed to a handler in lsp/handlers/ with the shared Workspace. A
-// handler that throws is logged and answered with an error; the server keeps
-// serving.
-import { fileURLToPath } from "node:url";
+// message handed to its handler (lsp/dispatch.ts) with the shared Workspace.
+// One bad message affects only itself; a client that goes away (its end of
+// the pipe closes) ends the server quietly with exit 0.
 import {
   CodeActionKind,
   createConnection,
@@ -15,14 +14,9 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import type { Day } from "./api.js";
-import { guardAsyncRequest, guardNotification, guardRequest } from "./guard.js";
-import { codeActions } from "./handlers/code-actions.js";
-import { completion } from "./handlers/completion.js";
-import { formatDocument, formatRange } from "./handlers/formatting.js";
-import { hover } from "./handlers/hover.js";
-import { definition, prepareRename, references, rename } from "./handlers/navigation.js";
-import { LEGEND, semanticTokens } from "./handlers/semantic-tokens.js";
-import { documentSymbols, foldingRanges, workspaceSymbols } from "./handlers/symbols.js";
+import { protocolHandlers, workspaceRoots } from "./dispatch.js";
+import type { Log } from "./guard.js";
+import { LEGEND } from "./handlers/semantic-tokens.js";
 import { Workspace } from "./workspace.js";
 
 export interface ServerOptions {
@@ -30,41 +24,94 @@ export interface ServerOptions {
   readonly today?: () => Day;
 }
 
-/** Serves one client over stdin/stdout until it sends `exit`. */
+/** How long the server goes on after its input ends, to answer the messages it has already read. */
+const INPUT_END_GRACE_MS = 100;
+
+/** The errors of writing to a pipe whose reader is gone. */
+const BROKEN_PIPE = new Set(["EPIPE", "ECONNRESET", "EOF", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END"]);
+
+/** Logs to the client (`window/logMessage`); once the client is gone there is no one to tell, and nothing is thrown. */
+function clientLog(connection: Connection): Log {
+  return (message) => {
+    try {
+      void connection.console.error(message);
+    } catch {
+      // the connection is closed
+    }
+  };
+}
+
+/**
+ * Serves one client over stdin/stdout until it sends `exit` (exit code 0
+ * after `shutdown`, else 1, as the protocol says) or goes away: when stdin
+ * ends or stdout breaks the process exits with 0, without a word.
+ */
 export function startStdioServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  process.on("uncaughtException", (error) => connection.console.error(`orgspec: uncaught: ${error.stack ?? String(error)}`));
-  process.on("unhandledRejection", (error) => connection.console.error(`orgspec: unhandled rejection: ${String(error)}`));
-  serve(connection, options);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  let leaving = false;
+  const toClient = clientLog(connection);
+  // Once the client is gone nothing is logged (the library would report each failed send on stderr).
+  const log: Log = (message) => {
+    if (!leaving) toClient(message);
+  };
+  process.on("uncaughtException", (error) => log(`orgspec: uncaught: ${error.stack ?? String(error)}`));
+  process.on("unhandledRejection", (error) => log(`orgspec: unhandled rejection: ${String(error)}`));
+  const workspace = serve(connection, options, log);
+  const leave = () => {
+    workspace.dispose();
+    // Let what is already written reach the pipe (if it still can), then go.
+    process.stdout.write("", () => process.exit(0));
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+  // Input ended: the messages already read are still answered (they are handled on the next turns
+  // of the event loop), then the server exits.
+  const inputEnded = () => {
+    if (leaving) return;
+    leaving = true;
+    setTimeout(leave, INPUT_END_GRACE_MS);
+  };
+  // Output broke: no one is listening any more.
+  const outputBroke = () => {
+    if (leaving) return;
+    leaving = true;
+    leave();
+  };
+  reader.onClose(inputEnded);
+  // A file or /dev/null as stdin ends without closing.
+  process.stdin.once("end", inputEnded);
+  writer.onClose(outputBroke);
+  writer.onError(([error]) => {
+    // A broken pipe is a goodbye; a message that cannot be written otherwise (it does not encode) is a bug to report.
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code !== undefined && BROKEN_PIPE.has(code)) || process.stdout.destroyed || !process.stdout.writable) outputBroke();
+    else log(`orgspec: cannot send a message: ${error.stack ?? String(error)}`);
+  });
   return connection;
 }
 
-export function serve(connection: Connection, options: ServerOptions = {}): Workspace {
-  const log = (message: string) => connection.console.error(message);
+export function serve(connection: Connection, options: ServerOptions = {}, log: Log = clientLog(connection)): Workspace {
   const debounce = Number(process.env["ORGSPEC_LSP_DEBOUNCE_MS"]);
   const workspace = new Workspace({
-    publish: (uri, diagnostics, version) => void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, diagnostics, version }),
+    publish: (uri, diagnostics, version) => {
+      try {
+        connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, diagnostics, version }).catch(() => undefined);
+      } catch {
+        // the connection is closed: the client is gone
+      }
+    },
     log,
     debounceMs: options.debounceMs ?? (Number.isFinite(debounce) && debounce >= 0 ? debounce : 150),
     ...(options.today ? { today: options.today } : {}),
   });
   let roots: string[] = [];
   let watchDynamically = false;
-
-  const guard = <P, R>(name: string, handler: (params: P) => R) => guardRequest(log, name, handler);
-  const guardAsync = <P, R>(name: string, handler: (params: P) => Promise<R>) => guardAsyncRequest(log, name, handler);
-  const notify = <P>(name: string, handler: (params: P) => void) => guardNotification(log, name, handler);
+  const { notifications, requests } = protocolHandlers(workspace, log, () => roots);
 
   connection.onInitialize((params): InitializeResult => {
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    roots = folders.flatMap((uri) => {
-      try {
-        return [fileURLToPath(uri)];
-      } catch {
-        return [];
-      }
-    });
-    watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    roots = workspaceRoots(params);
+    watchDynamically = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,24 +138,24 @@ export function serve(connection: Connection, options: ServerOptions = {}): Work
       .catch((error: unknown) => log(`orgspec: cannot watch files: ${String(error)}`));
   });
 
-  connection.onDidOpenTextDocument(notify("didOpen", (params) => workspace.open(params.textDocument.uri, params.textDocument.text, params.textDocument.version, params.textDocument.languageId)));
-  connection.onDidChangeTextDocument(notify("didChange", (params) => workspace.change(params.textDocument.uri, params.contentChanges, params.textDocument.version)));
-  connection.onDidCloseTextDocument(notify("didClose", (params) => workspace.close(params.textDocument.uri)));
-  connection.onDidChangeWatchedFiles(notify("didChangeWatchedFiles", (params) => workspace.filesChanged(params.changes.map((change) => change.uri))));
+  connection.onDidOpenTextDocument(notifications.didOpen);
+  connection.onDidChangeTextDocument(notifications.didChange);
+  connection.onDidCloseTextDocument(notifications.didClose);
+  connection.onDidChangeWatchedFiles(notifications.didChangeWatchedFiles);
 
-  connection.onHover(guard("hover", (params) => hover(workspace, params)));
-  connection.onDefinition(guard("definition", (params) => definition(workspace, params)));
-  connection.onReferences(guard("references", (params) => references(workspace, params)));
-  connection.onPrepareRename(guard("prepareRename", (params) => prepareRename(workspace, params)));
-  connection.onRenameRequest(guard("rename", (params) => rename(workspace, params)));
-  connection.onDocumentSymbol(guard("documentSymbol", (params) => documentSymbols(workspace, params)));
-  connection.onWorkspaceSymbol(guard("workspaceSymbol", (params) => workspaceSymbols(workspace, params, roots)));
-  connection.onFoldingRanges(guard("foldingRange", (params) => foldingRanges(workspace, params)));
-  connection.languages.semanticTokens.on(guard("semanticTokens", (params) => semanticTokens(workspace, params)));
-  connection.onCompletion(guard("completion", (params) => completion(workspace, params)));
-  connection.onCodeAction(guard("codeAction", (params) => codeActions(workspace, params)));
-  connection.onDocumentFormatting(guardAsync("formatting", (params) => formatDocument(workspace, params, log)));
-  connection.onDocumentRangeFormatting(guardAsync("rangeFormatting", (params) => formatRange(workspace, params, log)));
+  connection.onHover(requests.hover);
+  connection.onDefinition(requests.definition);
+  connection.onReferences(requests.references);
+  connection.onPrepareRename(requests.prepareRename);
+  connection.onRenameRequest(requests.rename);
+  connection.onDocumentSymbol(requests.documentSymbol);
+  connection.onWorkspaceSymbol(requests.workspaceSymbol);
+  connection.onFoldingRanges(requests.foldingRange);
+  connection.languages.semanticTokens.on(requests.semanticTokens);
+  connection.onCompletion(requests.completion);
+  connection.onCodeAction(requests.codeAction);
+  connection.onDocumentFormatting(requests.formatting);
+  connection.onDocumentRangeFormatting(requests.rangeFormatting);
   connection.onShutdown(() => workspace.dispose());
 
   connection.listen();

@@ -156,7 +156,15 @@ export class Workspace {
   private entries(): string[] {
     const open = this.openPaths();
     const closures = new Map<string, Set<string>>();
-    for (const path of open) closures.set(path, new Set(loadProgram(path, this.cache).files.map((file) => file.path)));
+    for (const path of open) {
+      try {
+        closures.set(path, new Set(loadProgram(path, this.cache).files.map((file) => file.path)));
+      } catch (error) {
+        // One file that cannot be loaded is its own entry (its check reports why); the others go on.
+        this.options.log?.(`orgspec: loading ${path} failed: ${(error as Error).stack ?? String(error)}`);
+        closures.set(path, new Set([path]));
+      }
+    }
     return open.filter(
       (path) => !open.some((other) => other !== path && closures.get(other)!.has(path) && !closures.get(path)!.has(other)),
     );

@@ -11,7 +11,7 @@ export function registerLspCommand(program: Command): void {
     .action(async () => {
       // Loaded on demand: the server and its protocol stack cost every other command's start-up.
       const { startStdioServer } = await import("../../lsp/server.js");
-      // Serves until the client sends `exit`, which ends the process.
+      // Serves until the client sends `exit` or goes away (stdin ends, stdout breaks: exit code 0); either ends the process.
       startStdioServer();
       await new Promise<void>(() => {});
     });

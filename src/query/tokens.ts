@@ -11,6 +11,8 @@ export interface QueryToken {
   /** Offsets into the text, `end` exclusive. */
   readonly start: number;
   readonly end: number;
+  /** A string missing its closing quote (it runs to the end of its line). */
+  readonly unterminated?: true;
 }
 
 /** Every keyword of the language (lower case; none is reserved). */
@@ -35,9 +37,10 @@ const KINDS: Record<string, QueryTokenKind> = {
 };
 
 /**
- * The tokens and comments of a text in source order. Characters the lexer
- * rejects (an unterminated string, say) become `invalid` tokens so that
- * callers see every part of the text.
+ * The tokens and comments of a text in source order. A string missing its
+ * closing quote is a `string` token marked `unterminated`, with its real
+ * range (to the end of its line); characters the lexer rejects become
+ * `invalid` tokens, so that callers see every part of the text.
  */
 export function tokenize(text: string): QueryToken[] {
   const lexed = tokenizeOrg(text);
@@ -46,6 +49,9 @@ export function tokenize(text: string): QueryToken[] {
     const name = token.tokenType.name;
     const kind = name.startsWith("Kw_") ? "keyword" : (KINDS[name] ?? "invalid");
     tokens.push({ kind, text: token.image, start: token.startOffset, end: token.startOffset + token.image.length });
+  }
+  for (const token of lexed.groups["unterminated"] ?? []) {
+    tokens.push({ kind: "string", text: token.image, start: token.startOffset, end: token.startOffset + token.image.length, unterminated: true });
   }
   for (const error of lexed.errors) {
     tokens.push({ kind: "invalid", text: text.slice(error.offset, error.offset + error.length), start: error.offset, end: error.offset + error.length });

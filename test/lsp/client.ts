@@ -8,6 +8,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -32,6 +33,10 @@ export interface Client {
   readonly initialized: InitializeResult;
   /** Everything the server published, in order. */
   readonly published: PublishDiagnosticsParams[];
+  /** The messages of every `window/logMessage`, in order. */
+  readonly logs: string[];
+  /** Resolves with the exit code when the server process exits. */
+  readonly exited: Promise<number | null>;
   /** Resolves with the first publication for `uri` after the `since`th one (count of `published`) that passes `test`. */
   diagnostics(uri: string, since: number, test?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stderr(): string;
@@ -63,7 +68,8 @@ export async function startClient(rootUri: string | null, env: Record<string, st
     for (const listener of [...listeners]) listener();
   });
   connection.onRequest("client/registerCapability", () => null);
-  connection.onNotification("window/logMessage", () => undefined);
+  const logs: string[] = [];
+  connection.onNotification(LogMessageNotification.type, (params) => void logs.push(params.message));
   connection.listen();
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const initialized = await Promise.race([
@@ -84,6 +90,8 @@ export async function startClient(rootUri: string | null, env: Record<string, st
     process: child,
     initialized,
     published,
+    logs,
+    exited,
     diagnostics(uri, since, test = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
