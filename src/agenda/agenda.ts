@@ -10,15 +10,15 @@ import type { Day, Span } from "../ast/types.js";
 import { fileWaivers } from "../check/waivers.js";
 import type { Model, Person, Unit } from "../model/types.js";
 import { limitText, cadenceWindow, timesText } from "../rules/shared/meetings-cadence.js";
-import { after, durationWords } from "../rules/shared/membership-text.js";
+import { after } from "../rules/shared/membership-text.js";
 import { personLabel, unitLabel } from "../rules/shared/units.js";
 import { formatDay, formatMonth, monthEnd, monthOf, monthStart } from "../util/dates.js";
 import { cadenceObligations, type GapObligation, type MonthlyObligation } from "./obligations.js";
-import { membershipDeadlines, type MembershipDeadline } from "./membership-deadlines.js";
+import { membershipDeadlines, type DeadlineKind, type MembershipDeadline } from "./membership-deadlines.js";
 import type { RuleSettings } from "./rule-settings.js";
 import { UnitLocator, unitKey } from "./unit-locator.js";
 
-export type AgendaKind = MembershipDeadline["kind"] | "meeting" | "report" | "waiver-expiry";
+export type AgendaKind = DeadlineKind | "meeting" | "report" | "waiver-expiry";
 
 export interface AgendaItem {
   readonly due: Day;
@@ -70,7 +70,7 @@ export function computeAgenda(models: readonly Model[], options: AgendaOptions):
   for (const model of models) {
     for (const deadline of membershipDeadlines(model, options.settings)) {
       const pending = deadline.started <= options.asOf && (deadline.closed === null || deadline.closed > options.asOf);
-      if (pending) add(membershipItem(deadline, options.settings));
+      if (pending) add(membershipItem(deadline));
     }
     for (const obligation of cadenceObligations(model, options.settings)) {
       const item = obligation.kind === "monthly" ? monthlyItems(obligation, window) : [gapItem(obligation, options.asOf)];
@@ -106,29 +106,25 @@ function groupName(item: AgendaItem): string {
   return item.unit ? unitLabel(item.unit) : "";
 }
 
-function membershipItem(deadline: MembershipDeadline, settings: RuleSettings): AgendaItem {
-  const name = personLabel(deadline.person);
-  const base = { due: deadline.due, kind: deadline.kind, code: deadline.code, unit: deadline.actor, person: deadline.person, file: deadline.file, span: deadline.span };
-  switch (deadline.kind) {
-    case "committee-decision":
-      return {
-        ...base,
-        title: `approve or reject ${name}'s application`,
-        detail: `forwarded on ${formatDay(deadline.started)}; the committee decides within ${durationWords(settings.duration("ORG304", "within"))}`,
-      };
-    case "probation-decision":
-      return {
-        ...base,
-        title: `admit, extend or expel ${name}`,
-        detail: `probation began on ${formatDay(deadline.started)}; the cell decides within ${durationWords(settings.duration("ORG305", "probation"))}`,
-      };
-    case "extension-end":
-      return {
-        ...base,
-        title: `admit or expel ${name}`,
-        detail: `probation extended on ${formatDay(deadline.started)}; the extended probation ends on ${formatDay(deadline.due)}`,
-      };
-  }
+const DEADLINE_WORDING: Record<DeadlineKind, { readonly title: (name: string) => string; readonly started: string }> = {
+  "committee-decision": { title: (name) => `approve or reject ${name}'s application`, started: "forwarded" },
+  "probation-decision": { title: (name) => `admit, extend or expel ${name}`, started: "probation began" },
+  "extension-end": { title: (name) => `admit or expel ${name}`, started: "probation extended" },
+};
+
+function membershipItem(deadline: MembershipDeadline): AgendaItem {
+  const wording = DEADLINE_WORDING[deadline.deadline];
+  return {
+    due: deadline.due,
+    kind: deadline.deadline,
+    code: deadline.code,
+    unit: deadline.actor,
+    person: deadline.person,
+    file: deadline.file,
+    span: deadline.span,
+    title: wording.title(personLabel(deadline.person)),
+    detail: `${wording.started} on ${formatDay(deadline.started)}; ${deadline.requirement}`,
+  };
 }
 
 /** The months ending in the window that still lack sessions at the as-of day. */

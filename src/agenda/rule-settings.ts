@@ -1,12 +1,12 @@
 // The options and on/off state of the bylaw rules under a rulebook, as the
 // checker runs them (each rule's defaults, overridden by the configuration):
 // the agenda and the report compute deadlines with the same numbers.
-import { defaultOptions, type Rulebook } from "../check/run-rules.js";
+import { ruleOptions, type Rulebook } from "../check/run-rules.js";
 import { RULES_BY_CODE } from "../rules/index.js";
 import type { Duration } from "../rules/rule.js";
 
 export class RuleSettings {
-  constructor(private readonly rulebook: Rulebook = new Map()) {}
+  constructor(readonly rulebook: Rulebook = new Map()) {}
 
   /** Whether the rule runs (not configured `off`). */
   enabled(code: string): boolean {
@@ -28,8 +28,7 @@ export class RuleSettings {
   private value(code: string, option: string): unknown {
     const rule = RULES_BY_CODE.get(code);
     if (!rule) throw new Error(`no rule ${code}`);
-    const configured = this.rulebook.get(code)?.options ?? {};
-    return option in configured ? configured[option] : defaultOptions(rule)[option];
+    return (ruleOptions(rule, this.rulebook) as Record<string, unknown>)[option];
   }
 }
 

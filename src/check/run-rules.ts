@@ -8,6 +8,7 @@ import { languageDiagnostic } from "../diagnostics/language.js";
 import { SEVERITY_ORDER, type Diagnostic, type RelatedLocation, type Severity } from "../diagnostics/types.js";
 import type { Model, TimelineDoubt, TimelineKind, Unit } from "../model/types.js";
 import { RULES } from "../rules/index.js";
+import type { Obligation } from "../rules/obligation.js";
 import type { AnyRule, OptionSpecs, OptionValues } from "../rules/rule.js";
 import { timelineDoubt } from "../rules/shared/meetings-cadence.js";
 import { listWords } from "../rules/shared/cadence.js";
@@ -38,14 +39,31 @@ export function defaultOptions(rule: AnyRule): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rule.options).map(([key, spec]) => [key, spec.default]));
 }
 
+/** A rule's option values under a rulebook: its defaults, overridden by the configured ones. */
+export function ruleOptions(rule: AnyRule, rulebook: Rulebook): OptionValues<OptionSpecs> {
+  return { ...defaultOptions(rule), ...(rulebook.get(rule.code)?.options ?? {}) } as OptionValues<OptionSpecs>;
+}
+
+/** Whether a rule runs under a rulebook (is not configured `off`). */
+export function ruleEnabled(rule: AnyRule, rulebook: Rulebook): boolean {
+  return rulebook.get(rule.code)?.severity !== "off";
+}
+
+/**
+ * What the rules that are on say falls due, with the same options their
+ * checks use: the agenda and the report read this, never a copy of a rule.
+ */
+export function ruleObligations(model: Model, rulebook: Rulebook, rules: readonly AnyRule[] = RULES): Obligation[] {
+  return rules.flatMap((rule) => (rule.obligations && ruleEnabled(rule, rulebook) ? rule.obligations({ model, options: ruleOptions(rule, rulebook) }) : []));
+}
+
 export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null, rules: readonly AnyRule[] = RULES): RuleRun {
   const diagnostics: Diagnostic[] = [];
   const skips = new SkipLedger();
   for (const rule of rules) {
-    const setting = rulebook.get(rule.code);
-    const severity = setting?.severity ?? rule.severity;
+    const severity = rulebook.get(rule.code)?.severity ?? rule.severity;
     if (severity === "off") continue;
-    const options = { ...defaultOptions(rule), ...(setting?.options ?? {}) } as OptionValues<OptionSpecs>;
+    const options = ruleOptions(rule, rulebook);
     const reported: Diagnostic[] = [];
     try {
       rule.check({

@@ -4,6 +4,7 @@
 import type { Day, DurationUnit, Span } from "../ast/types.js";
 import type { Citation, RelatedLocation, Severity } from "../diagnostics/types.js";
 import type { Model, TimelineKind, Unit, Window } from "../model/types.js";
+import type { Obligation, ObligationContext } from "./obligation.js";
 
 export type RuleCategory = "structure" | "meetings" | "membership" | "reporting";
 
@@ -75,11 +76,18 @@ export interface Rule<S extends OptionSpecs = OptionSpecs> {
   readonly options: S;
   readonly docs: RuleDocs;
   check(context: RuleContext<S>): void;
+  /**
+   * What the rule says falls due (cadences to keep, decisions due by a day),
+   * for the rules whose findings are judged against obligations. The rule's
+   * own check reads the same answer; so do the agenda and the report.
+   */
+  obligations?(context: ObligationContext<S>): Obligation[];
 }
 
 /** A rule of any option shape, as the registry holds them. */
-export interface AnyRule extends Omit<Rule, "check"> {
+export interface AnyRule extends Omit<Rule, "check" | "obligations"> {
   check(context: RuleContext<OptionSpecs>): void;
+  obligations?(context: ObligationContext<OptionSpecs>): Obligation[];
 }
 
 /** Declares a rule; `check` gets its option types, the registry an `AnyRule`. */

@@ -72,7 +72,7 @@ describe("--format json", () => {
           citation: null,
           docs: {
             description:
-              "Events before the period's start are history and allowed; events after its end are outside the records the program covers. A series reaching past the end gets one diagnostic.",
+              "Events before the period's start are history and allowed; events after its end are outside the records the program covers. Such an event gets this diagnostic and nothing else: it reaches no timeline, so no bylaw rule judges it (a deadline it would have met is still overdue at the period's end). A series reaching past the end gets one diagnostic.",
           },
           options: {},
         },

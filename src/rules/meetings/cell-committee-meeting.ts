@@ -1,5 +1,27 @@
-import { defineRule } from "../rule.js";
-import { reportMonthsShort, timesText } from "../shared/meetings-cadence.js";
+import type { MonthlyObligation, ObligationContext } from "../obligation.js";
+import { defineRule, type OptionSpecs } from "../rule.js";
+import { judgeCadences, monthly, timesText } from "../shared/meetings-cadence.js";
+
+const OPTIONS = {
+  perMonth: { type: "integer", default: 1, description: "Fewest Party Cell Committee meetings in each whole month of the period." },
+} satisfies OptionSpecs;
+
+/** The monthly meetings of each Party Cell Committee. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): MonthlyObligation[] {
+  const requirement = `a Party Cell Committee meets at least ${timesText(options.perMonth)} a month`;
+  return model.units
+    .filter((unit) => unit.unitKind === "cell" && unit.committee)
+    .map((unit) =>
+      monthly(unit, {
+        code: "ORG202",
+        row: "committee-meeting",
+        perMonth: options.perMonth,
+        noun: "Party Cell Committee meeting",
+        counted: "Party Cell Committee meeting",
+        requirement,
+      }),
+    );
+}
 
 export const cellCommitteeMeeting = defineRule({
   code: "ORG202",
@@ -11,9 +33,7 @@ export const cellCommitteeMeeting = defineRule({
     section: "Party Cells",
     quote: "The Party Cell Committee meets at least once a month.",
   },
-  options: {
-    perMonth: { type: "integer", default: 1, description: "Fewest Party Cell Committee meetings in each whole month of the period." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Applies to every cell that declares a Party Cell Committee (`committee { ... }`). Counts its `committee meeting` events in " +
@@ -42,18 +62,8 @@ cell fibre "Chemical Fibre Cell" {
 
 every month from 2026-01-08 to 2026-03-08 committee meeting fibre`,
   },
+  obligations,
   check(context) {
-    const { model, options } = context;
-    const requirement = `a Party Cell Committee meets at least ${timesText(options.perMonth)} a month`;
-    for (const unit of model.units) {
-      if (unit.unitKind !== "cell" || !unit.committee) continue;
-      reportMonthsShort(context, {
-        unit,
-        gathering: "committee-meeting",
-        perMonth: options.perMonth,
-        noun: "Party Cell Committee meeting",
-        requirement,
-      });
-    }
+    judgeCadences(context, obligations(context));
   },
 });

@@ -1,5 +1,18 @@
-import { defineRule } from "../rule.js";
-import { reportMonthsShort, timesText } from "../shared/meetings-cadence.js";
+import type { MonthlyObligation, ObligationContext } from "../obligation.js";
+import { defineRule, type OptionSpecs } from "../rule.js";
+import { judgeCadences, monthly, timesText } from "../shared/meetings-cadence.js";
+
+const OPTIONS = {
+  perMonth: { type: "integer", default: 1, description: "Fewest cell meetings in each whole month of the period." },
+} satisfies OptionSpecs;
+
+/** Each cell's monthly meetings. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): MonthlyObligation[] {
+  const requirement = `a party cell meets at least ${timesText(options.perMonth)} a month`;
+  return model.units
+    .filter((unit) => unit.unitKind === "cell")
+    .map((unit) => monthly(unit, { code: "ORG201", row: "meeting", perMonth: options.perMonth, noun: "cell meeting", counted: "meeting", requirement }));
+}
 
 export const cellMeeting = defineRule({
   code: "ORG201",
@@ -11,9 +24,7 @@ export const cellMeeting = defineRule({
     section: "Party Cells",
     quote: "Party cell meetings are held at least once a month and are led by a party cell secretary and a deputy (vice) secretary.",
   },
-  options: {
-    perMonth: { type: "integer", default: 1, description: "Fewest cell meetings in each whole month of the period." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Counts each cell's `meeting` events (single events and series) in every calendar month that lies wholly in the cell's window: " +
@@ -39,12 +50,8 @@ cell mill3 "Textile Mill Cell No. 3" {
 
 every month from 2026-01-12 to 2026-03-12 meeting mill3`,
   },
+  obligations,
   check(context) {
-    const { model, options } = context;
-    const requirement = `a party cell meets at least ${timesText(options.perMonth)} a month`;
-    for (const unit of model.units) {
-      if (unit.unitKind !== "cell") continue;
-      reportMonthsShort(context, { unit, gathering: "meeting", perMonth: options.perMonth, noun: "meeting", requirement });
-    }
+    judgeCadences(context, obligations(context));
   },
 });

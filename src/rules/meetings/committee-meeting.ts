@@ -1,9 +1,34 @@
 import type { UnitKind } from "../../ast/types.js";
-import { defineRule } from "../rule.js";
-import { reportMonthsShort, timesText } from "../shared/meetings-cadence.js";
+import type { MonthlyObligation, ObligationContext } from "../obligation.js";
+import { defineRule, type OptionSpecs } from "../rule.js";
+import { judgeCadences, monthly, timesText } from "../shared/meetings-cadence.js";
 import { KIND_NAMES } from "../shared/units.js";
 
 const KINDS: readonly UnitKind[] = ["primary", "branch", "subprimary"];
+
+const OPTIONS = {
+  perMonth: { type: "integer", default: 2, description: "Fewest committee meetings in each whole month of the period." },
+  perMonthWithExecutive: {
+    type: "integer",
+    default: 1,
+    description: "Fewest committee meetings in each whole month where the unit has an executive committee.",
+  },
+} satisfies OptionSpecs;
+
+/** The monthly meetings of the committee of each primary, branch and sub-primary organization. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): MonthlyObligation[] {
+  return model.units
+    .filter((unit) => KINDS.includes(unit.unitKind) && unit.committee)
+    .map((unit) => {
+      const kind = KIND_NAMES[unit.unitKind];
+      const withExecutive = unit.executive !== null;
+      const perMonth = withExecutive ? options.perMonthWithExecutive : options.perMonth;
+      const requirement = withExecutive
+        ? `the committee of a ${kind} with an executive committee meets at least ${timesText(perMonth)} a month`
+        : `the committee of a ${kind} meets at least ${timesText(perMonth)} a month`;
+      return monthly(unit, { code: "ORG204", row: "committee-meeting", perMonth, noun: "committee meeting", counted: "committee meeting", requirement });
+    });
+}
 
 export const committeeMeeting = defineRule({
   code: "ORG204",
@@ -16,14 +41,7 @@ export const committeeMeeting = defineRule({
     section: "Primary Party Organizations, Branch Party Organizations and Sub-primary Party Organizations",
     quote: "These party organization committees meet twice a month.",
   },
-  options: {
-    perMonth: { type: "integer", default: 2, description: "Fewest committee meetings in each whole month of the period." },
-    perMonthWithExecutive: {
-      type: "integer",
-      default: 1,
-      description: "Fewest committee meetings in each whole month where the unit has an executive committee.",
-    },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Applies to every primary, branch and sub-primary party organization that declares a committee (`committee { ... }`; " +
@@ -53,17 +71,8 @@ primary plant "Machine Plant Primary Party Organization" {
 
 every 2 weeks from 2026-01-05 to 2026-02-16 committee meeting plant`,
   },
+  obligations,
   check(context) {
-    const { model, options } = context;
-    for (const unit of model.units) {
-      if (!KINDS.includes(unit.unitKind) || !unit.committee) continue;
-      const kind = KIND_NAMES[unit.unitKind];
-      const withExecutive = unit.executive !== null;
-      const perMonth = withExecutive ? options.perMonthWithExecutive : options.perMonth;
-      const requirement = withExecutive
-        ? `the committee of a ${kind} with an executive committee meets at least ${timesText(perMonth)} a month`
-        : `the committee of a ${kind} meets at least ${timesText(perMonth)} a month`;
-      reportMonthsShort(context, { unit, gathering: "committee-meeting", perMonth, noun: "committee meeting", requirement });
-    }
+    judgeCadences(context, obligations(context));
   },
 });

@@ -1,13 +1,40 @@
-import { defineRule } from "../rule.js";
-import { cadenceText, gatheringDays, limitText, reportGaps } from "../shared/meetings-cadence.js";
+import type { Unit } from "../../model/types.js";
+import type { GapObligation, ObligationContext } from "../obligation.js";
+import { defineRule, type Duration, type OptionSpecs } from "../rule.js";
+import { cadenceText, gap, judgeCadences, limitText } from "../shared/meetings-cadence.js";
 import { unitLabel } from "../shared/units.js";
-import type { Duration } from "../rule.js";
 
 /** Whether a declared cadence is at least weekly: "once a week or every two days", or more often. */
 function withinAWeek(cadence: Duration): boolean {
   if (cadence.unit === "day") return cadence.count <= 7;
   if (cadence.unit === "week") return cadence.count <= 1;
   return false;
+}
+
+/** A cell's declared cadence as a limit and as written, when it parsed. */
+function declaredCadence(unit: Unit): { readonly limit: Duration; readonly text: string } | null {
+  const interval = unit.critique?.interval;
+  if (!interval) return null;
+  const limit = { count: interval.count, unit: interval.unit };
+  return { limit, text: cadenceText(limit, unit.critique?.property.raw?.name ?? null) };
+}
+
+/** Each cell's sessions at most its declared cadence apart, where that cadence is one the bylaws allow. */
+function obligations({ model }: ObligationContext<OptionSpecs>): GapObligation[] {
+  return model.units.flatMap((unit) => {
+    const declared = unit.unitKind === "cell" ? declaredCadence(unit) : null;
+    if (!declared || !withinAWeek(declared.limit)) return [];
+    return [
+      gap(unit, {
+        code: "ORG206",
+        row: "critique",
+        limit: declared.limit,
+        noun: "Party Life Critique",
+        missing: "held no Party Life Critique",
+        requirement: `its declared cadence is \`critique ${declared.text}\` (at most ${limitText(declared.limit)} apart)`,
+      }),
+    ];
+  });
 }
 
 export const critique = defineRule({
@@ -54,6 +81,7 @@ cell printing "Printing House Cell" {
 
 every week from 2026-03-02 to 2026-03-30 critique printing`,
   },
+  obligations,
   check(context) {
     const { model, report } = context;
     for (const unit of model.units) {
@@ -67,28 +95,17 @@ every week from 2026-03-02 to 2026-03-30 critique printing`,
         });
         continue;
       }
-      const interval = unit.critique.interval;
-      if (!interval) continue;
-      const limit = { count: interval.count, unit: interval.unit };
-      const declared = cadenceText(limit, unit.critique.property.raw?.name ?? null);
-      if (!withinAWeek(limit)) {
+      const declared = declaredCadence(unit);
+      if (declared && !withinAWeek(declared.limit)) {
         report({
           file: unit.file,
           span: unit.critique.property.span,
           message:
-            `${unitLabel(unit)} declares \`critique ${declared}\`, less often than the bylaws allow; ` +
+            `${unitLabel(unit)} declares \`critique ${declared.text}\`, less often than the bylaws allow; ` +
             "Party Life Critique is held once a week or every two days (`critique weekly` or `critique every 2 days`)",
         });
-        continue;
       }
-      reportGaps(context, {
-        unit,
-        kind: "critique",
-        days: gatheringDays(unit, "critique"),
-        limit,
-        missing: "held no Party Life Critique",
-        requirement: `its declared cadence is \`critique ${declared}\` (at most ${limitText(limit)} apart)`,
-      });
     }
+    judgeCadences(context, obligations(context));
   },
 });

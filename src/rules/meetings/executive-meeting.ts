@@ -1,9 +1,31 @@
 import type { UnitKind } from "../../ast/types.js";
-import { defineRule } from "../rule.js";
-import { reportMonthsShort, timesText } from "../shared/meetings-cadence.js";
+import type { MonthlyObligation, ObligationContext } from "../obligation.js";
+import { defineRule, type OptionSpecs } from "../rule.js";
+import { judgeCadences, monthly, timesText } from "../shared/meetings-cadence.js";
 
 /** The kinds the bylaws let elect an executive committee (any other is ORG113's finding). */
 const KINDS: readonly UnitKind[] = ["primary", "subprimary"];
+
+const OPTIONS = {
+  perMonth: { type: "integer", default: 2, description: "Fewest executive committee meetings in each whole month of the period." },
+} satisfies OptionSpecs;
+
+/** The monthly meetings of each executive committee. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): MonthlyObligation[] {
+  const requirement = `an executive committee meets at least ${timesText(options.perMonth)} a month`;
+  return model.units
+    .filter((unit) => KINDS.includes(unit.unitKind) && unit.executive)
+    .map((unit) =>
+      monthly(unit, {
+        code: "ORG205",
+        row: "executive-meeting",
+        perMonth: options.perMonth,
+        noun: "executive committee meeting",
+        counted: "executive committee meeting",
+        requirement,
+      }),
+    );
+}
 
 export const executiveMeeting = defineRule({
   code: "ORG205",
@@ -16,9 +38,7 @@ export const executiveMeeting = defineRule({
     quote:
       "In primary and sub-primary party organization committees that have executive committees, then the primary and sub-primary party organization committee meets once a month and the executive committee meets twice a month.",
   },
-  options: {
-    perMonth: { type: "integer", default: 2, description: "Fewest executive committee meetings in each whole month of the period." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Applies to every primary and sub-primary party organization that declares an `executive { ... }`. Counts its " +
@@ -48,18 +68,8 @@ primary works "Textile Works Primary Party Organization" {
 
 every 2 weeks from 2026-01-05 to 2026-02-16 executive meeting works`,
   },
+  obligations,
   check(context) {
-    const { model, options } = context;
-    const requirement = `an executive committee meets at least ${timesText(options.perMonth)} a month`;
-    for (const unit of model.units) {
-      if (!KINDS.includes(unit.unitKind) || !unit.executive) continue;
-      reportMonthsShort(context, {
-        unit,
-        gathering: "executive-meeting",
-        perMonth: options.perMonth,
-        noun: "executive committee meeting",
-        requirement,
-      });
-    }
+    judgeCadences(context, obligations(context));
   },
 });

@@ -1,9 +1,39 @@
 import type { UnitKind } from "../../ast/types.js";
-import { defineRule, months } from "../rule.js";
-import { gatheringDays, limitText, reportGaps } from "../shared/meetings-cadence.js";
+import type { GapObligation, ObligationContext } from "../obligation.js";
+import { defineRule, months, type OptionSpecs } from "../rule.js";
+import { gap, judgeCadences, limitText } from "../shared/meetings-cadence.js";
 import { KIND_NAMES } from "../shared/units.js";
 
 const KINDS: readonly UnitKind[] = ["primary", "branch", "subprimary"];
+
+const OPTIONS = {
+  interval: { type: "duration", default: months(3), description: "Longest time between general meetings." },
+  largeInterval: {
+    type: "duration",
+    default: months(12),
+    description: "Longest time between general meetings of a large primary party organization.",
+  },
+  largeMoreThan: {
+    type: "integer",
+    default: 500,
+    description: "A primary party organization with more members and candidates than this is large.",
+  },
+} satisfies OptionSpecs;
+
+/** The general meetings of each primary, branch and sub-primary organization, at most `interval` apart (a large primary: `largeInterval`). */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): GapObligation[] {
+  return model.units
+    .filter((unit) => KINDS.includes(unit.unitKind))
+    .map((unit) => {
+      const large = unit.unitKind === "primary" && unit.size > options.largeMoreThan;
+      const limit = large ? options.largeInterval : options.interval;
+      const kind = KIND_NAMES[unit.unitKind];
+      const requirement = large
+        ? `a ${kind} of more than ${options.largeMoreThan} members and candidates (this one has ${unit.size}) holds one at least every ${limitText(limit)}`
+        : `a ${kind} holds one at least every ${limitText(limit)}`;
+      return gap(unit, { code: "ORG203", row: "meeting", limit, noun: "general meeting", missing: "held no general meeting", requirement });
+    });
+}
 
 export const generalMeeting = defineRule({
   code: "ORG203",
@@ -17,19 +47,7 @@ export const generalMeeting = defineRule({
     quote:
       "The primary party organization, branch party organization and sub-primary party organization hold a general membership meeting (also called a party conference) every three months.",
   },
-  options: {
-    interval: { type: "duration", default: months(3), description: "Longest time between general meetings." },
-    largeInterval: {
-      type: "duration",
-      default: months(12),
-      description: "Longest time between general meetings of a large primary party organization.",
-    },
-    largeMoreThan: {
-      type: "integer",
-      default: 500,
-      description: "A primary party organization with more members and candidates than this is large.",
-    },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "A general membership meeting is a `meeting` of the primary, branch or sub-primary party organization itself. The rule " +
@@ -59,17 +77,8 @@ primary plant "Machine Plant Primary Party Organization" {
 on 2026-01-20 meeting plant
 on 2026-04-20 meeting plant   // exactly 3 months is in time`,
   },
+  obligations,
   check(context) {
-    const { model, options } = context;
-    for (const unit of model.units) {
-      if (!KINDS.includes(unit.unitKind)) continue;
-      const large = unit.unitKind === "primary" && unit.size > options.largeMoreThan;
-      const limit = large ? options.largeInterval : options.interval;
-      const kind = KIND_NAMES[unit.unitKind];
-      const requirement = large
-        ? `a ${kind} of more than ${options.largeMoreThan} members and candidates (this one has ${unit.size}) holds one at least every ${limitText(limit)}`
-        : `a ${kind} holds one at least every ${limitText(limit)}`;
-      reportGaps(context, { unit, kind: "meeting", days: gatheringDays(unit, "meeting"), limit, missing: "held no general meeting", requirement });
-    }
+    judgeCadences(context, obligations(context));
   },
 });

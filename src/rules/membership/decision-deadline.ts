@@ -1,9 +1,54 @@
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
-import { defineRule, months } from "../rule.js";
+import type { Application, PersonEvent, Unit } from "../../model/types.js";
+import type { DeadlineObligation, ObligationContext } from "../obligation.js";
+import { defineRule, months, type OptionSpecs } from "../rule.js";
 import { decidingCommittee, isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
 import { after, durationWords, relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
+
+const OPTIONS = {
+  within: { type: "duration", default: months(1), description: "Time the committee has to decide after the forward." },
+} satisfies OptionSpecs;
+
+/** A forwarded application's decision, due `within` of the forward. */
+interface CommitteeDecision extends DeadlineObligation {
+  readonly forward: PersonEvent;
+  readonly application: Application | null;
+  readonly committee: Unit;
+}
+
+/** Every forward to the committee that should decide starts a clock. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): CommitteeDecision[] {
+  const found: CommitteeDecision[] = [];
+  for (const facts of membershipFacts(model).values()) {
+    for (const item of facts.cases) {
+      for (const forward of item.forwards) {
+        const committee = decidingCommittee(item, forward);
+        if (!committee) continue;
+        const decision = item.decisions.find((event) => event.unit === committee && event.day >= forward.day) ?? null;
+        found.push({
+          kind: "deadline",
+          deadline: "committee-decision",
+          code: "ORG304",
+          person: facts.person,
+          actor: committee,
+          started: forward.day,
+          due: after(forward.day, options.within),
+          requirement: `the committee decides within ${durationWords(options.within)}`,
+          closed: decision?.day ?? null,
+          closedBy: decision,
+          file: forward.file,
+          span: forward.statement.span,
+          forward,
+          application: item.application,
+          committee,
+        });
+      }
+    }
+  }
+  return found;
+}
 
 export const decisionDeadline = defineRule({
   code: "ORG304",
@@ -16,9 +61,7 @@ export const decisionDeadline = defineRule({
     quote:
       "The application is then reviewed, with the applicant, at the party cell’s general meeting and forwarded to the county or city (municipal) party committee which must act on the application within a month.",
   },
-  options: {
-    within: { type: "duration", default: months(1), description: "Time the committee has to decide after the forward." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "After `forward X to C`, the decision is the first `approve` or `reject` of X by C on or after the forward's day. It is due `within` (one month by default) " +
@@ -42,33 +85,28 @@ export const decisionDeadline = defineRule({
       `on 2026-05-13 reject tak_s by sinuiju`,
     ]),
   },
-  check({ model, options, asOf, report }) {
-    for (const facts of membershipFacts(model).values()) {
-      const name = personLabel(facts.person);
-      for (const item of facts.cases) {
-        for (const forward of item.forwards) {
-          const committee = decidingCommittee(item, forward);
-          if (!committee) continue;
-          const due = after(forward.day, options.within);
-          const decision = item.decisions.find((event) => event.unit === committee && event.day >= forward.day);
-          const forwarded = `forwarded to ${unitLabel(committee)} on ${formatDay(forward.day)}`;
-          if (decision) {
-            if (!isLate(decision.day, due, asOf)) continue;
-            report({
-              file: decision.file,
-              span: decision.statement.span,
-              message: `${name}'s application was ${decision.kind === "approve" ? "approved" : "rejected"} by ${unitLabel(committee)} on ${formatDay(decision.day)}, more than ${durationWords(options.within)} after the forward of ${formatDay(forward.day)} (due by ${formatDay(due)})`,
-              related: [relatedEvent(forward, `the clock started here: ${forwarded}`)],
-            });
-          } else if (isOverdue(due, asOf)) {
-            report({
-              file: forward.file,
-              span: forward.statement.span,
-              message: `${name}'s application was ${forwarded}; no decision by ${formatDay(due)}, ${durationWords(options.within)} later`,
-              related: item.application ? [relatedEvent(item.application)] : [],
-            });
-          }
-        }
+  obligations,
+  check(context) {
+    const { options, asOf, report } = context;
+    for (const owed of obligations(context)) {
+      const { forward, committee, due, closedBy: decision } = owed;
+      const name = personLabel(owed.person);
+      const forwarded = `forwarded to ${unitLabel(committee)} on ${formatDay(forward.day)}`;
+      if (decision) {
+        if (!isLate(decision.day, due, asOf)) continue;
+        report({
+          file: decision.file,
+          span: decision.statement.span,
+          message: `${name}'s application was ${decision.kind === "approve" ? "approved" : "rejected"} by ${unitLabel(committee)} on ${formatDay(decision.day)}, more than ${durationWords(options.within)} after the forward of ${formatDay(forward.day)} (due by ${formatDay(due)})`,
+          related: [relatedEvent(forward, `the clock started here: ${forwarded}`)],
+        });
+      } else if (isOverdue(due, asOf)) {
+        report({
+          file: owed.file,
+          span: owed.span,
+          message: `${name}'s application was ${forwarded}; no decision by ${formatDay(due)}, ${durationWords(options.within)} later`,
+          related: owed.application ? [relatedEvent(owed.application)] : [],
+        });
       }
     }
   },

@@ -1,9 +1,54 @@
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
-import { defineRule, years } from "../rule.js";
-import { firstAfter, isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
+import type { PersonEvent } from "../../model/types.js";
+import type { DeadlineObligation, ObligationContext } from "../obligation.js";
+import { defineRule, years, type OptionSpecs } from "../rule.js";
+import { cellOn, firstAfter, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
 import { after, eventPhrase, relatedEvent, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
+
+const OPTIONS = {
+  extendedProbation: {
+    type: "duration",
+    default: years(2),
+    description: "How long an extended probation lasts in all, counted from the day it began (one year plus the extra year).",
+  },
+} satisfies OptionSpecs;
+
+/** The admission or expulsion due at the end of an extended probation. */
+interface ExtensionEnd extends DeadlineObligation {
+  readonly probation: Probation;
+  readonly extend: PersonEvent;
+}
+
+/** A probation whose first decision was `extend` starts a clock to its extended end. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): ExtensionEnd[] {
+  const found: ExtensionEnd[] = [];
+  for (const facts of membershipFacts(model).values()) {
+    const probation = facts.probation;
+    const extend = probation?.decision;
+    if (!probation || !extend || extend.kind !== "extend") continue;
+    const end = after(probation.start, options.extendedProbation);
+    const outcome = firstAfter(facts.person, probation.decisionIndex, ["admit", "expel"]);
+    found.push({
+      kind: "deadline",
+      deadline: "extension-end",
+      code: "ORG308",
+      person: facts.person,
+      actor: cellOn(facts, end) ?? probation.cell,
+      started: extend.day,
+      due: end,
+      requirement: `the extended probation ends on ${formatDay(end)}`,
+      closed: outcome?.day ?? null,
+      closedBy: outcome,
+      file: extend.file,
+      span: extend.statement.span,
+      probation,
+      extend,
+    });
+  }
+  return found;
+}
 
 export const expulsion = defineRule({
   code: "ORG308",
@@ -16,13 +61,7 @@ export const expulsion = defineRule({
     quote:
       "In the event that candidate member does not qualify after another probationary period “due to his/her personal qualities,” the party cell then expels the candidate member from party cell activities.",
   },
-  options: {
-    extendedProbation: {
-      type: "duration",
-      default: years(2),
-      description: "How long an extended probation lasts in all, counted from the day it began (one year plus the extra year).",
-    },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Where the cell's first decision after probation began (see `ORG305`) is an `extend`, the extended probation ends " +
@@ -43,14 +82,12 @@ export const expulsion = defineRule({
       `on 2026-04-28 expel ki_f by acad`,
     ]),
   },
-  check({ model, options, asOf, report }) {
-    for (const facts of membershipFacts(model).values()) {
-      const probation = facts.probation;
-      const extend = probation?.decision;
-      if (!probation || !extend || extend.kind !== "extend") continue;
-      const end = after(probation.start, options.extendedProbation);
-      const outcome = firstAfter(facts.person, probation.decisionIndex, ["admit", "expel"]);
-      const name = personLabel(facts.person);
+  obligations,
+  check(context) {
+    const { asOf, report } = context;
+    for (const owed of obligations(context)) {
+      const { probation, extend, due: end, closedBy: outcome } = owed;
+      const name = personLabel(owed.person);
       const ended = `the extended probation ended on ${formatDay(end)}`;
       const related = [relatedProbationStart(probation)];
       if (outcome) {

@@ -1,9 +1,47 @@
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
-import { defineRule, years } from "../rule.js";
-import { isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
+import type { DeadlineObligation, ObligationContext } from "../obligation.js";
+import { defineRule, years, type OptionSpecs } from "../rule.js";
+import { cellOn, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
 import { after, durationWords, eventPhrase, probationStartLocation, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
+
+const OPTIONS = {
+  probation: { type: "duration", default: years(1), description: "How long probation lasts before the cell decides." },
+} satisfies OptionSpecs;
+
+/** The cell's decision at the end of a candidate's probation. */
+interface ProbationDecision extends DeadlineObligation {
+  readonly probation: Probation;
+}
+
+/** Every probation starts a clock; full membership without a decision closes it too (ORG306 judges that). */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): ProbationDecision[] {
+  const found: ProbationDecision[] = [];
+  for (const facts of membershipFacts(model).values()) {
+    const probation = facts.probation;
+    if (!probation) continue;
+    const due = after(probation.start, options.probation);
+    const fullMember = facts.tenure ? (facts.tenure.day ?? probation.start) : null;
+    const start = probationStartLocation(probation);
+    found.push({
+      kind: "deadline",
+      deadline: "probation-decision",
+      code: "ORG305",
+      person: facts.person,
+      actor: cellOn(facts, due) ?? probation.cell,
+      started: probation.start,
+      due,
+      requirement: `the cell decides within ${durationWords(options.probation)}`,
+      closed: probation.decision?.day ?? fullMember,
+      closedBy: probation.decision,
+      file: start.file,
+      span: start.span,
+      probation,
+    });
+  }
+  return found;
+}
 
 export const probationDecision = defineRule({
   code: "ORG305",
@@ -16,9 +54,7 @@ export const probationDecision = defineRule({
     quote:
       "If approved, the applicant becomes a candidate party member with a probationary period of up to one year.  The party cell is obligated to “concretely guide and assist” the candidate member to qualify for party membership.  After one year has elapsed, the candidate member’s application is then decided by the party cell and ratified by the city (municipal) or county party committee.",
   },
-  options: {
-    probation: { type: "duration", default: years(1), description: "How long probation lasts before the cell decides." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "Probation begins at the person's earliest `approve`, or, where no `approve` is recorded, at the roster's `candidate ... since` date " +
@@ -33,28 +69,26 @@ export const probationDecision = defineRule({
       `on 2026-02-27 extend choe_d by acad`,
     ]),
   },
-  check({ model, options, asOf, report }) {
-    for (const facts of membershipFacts(model).values()) {
-      const probation = facts.probation;
-      if (!probation) continue;
-      const name = personLabel(facts.person);
-      const due = after(probation.start, options.probation);
-      const span = `${durationWords(options.probation)} after probation began on ${formatDay(probation.start)}`;
-      const decision = probation.decision;
+  obligations,
+  check(context) {
+    const { options, asOf, report } = context;
+    for (const owed of obligations(context)) {
+      const { probation, due, closedBy: decision } = owed;
+      const name = personLabel(owed.person);
       if (decision) {
         if (!isLate(decision.day, due, asOf)) continue;
+        const span = `${durationWords(options.probation)} after probation began on ${formatDay(probation.start)}`;
         report({
           file: decision.file,
           span: decision.statement.span,
           message: `${name} was ${eventPhrase(decision)}, more than ${span} (due by ${formatDay(due)})`,
           related: [relatedProbationStart(probation)],
         });
-      } else if (!facts.tenure && isOverdue(due, asOf)) {
-        const start = probationStartLocation(probation);
+      } else if (owed.closed === null && isOverdue(due, asOf)) {
         report({
-          file: start.file,
-          span: start.span,
-          message: `${name}'s probation began ${formatDay(probation.start)} (${start.phrase}); no admit, extend or expel by ${formatDay(due)}, ${durationWords(options.probation)} later`,
+          file: owed.file,
+          span: owed.span,
+          message: `${name}'s probation began ${formatDay(probation.start)} (${probationStartLocation(probation).phrase}); no admit, extend or expel by ${formatDay(due)}, ${durationWords(options.probation)} later`,
         });
       }
     }

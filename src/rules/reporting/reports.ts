@@ -1,8 +1,8 @@
-import type { Day } from "../../ast/types.js";
 import type { ReportOccurrence, Unit } from "../../model/types.js";
-import { defineRule, months } from "../rule.js";
+import type { GapObligation, ObligationContext } from "../obligation.js";
+import { defineRule, months, type OptionSpecs } from "../rule.js";
 import type { Gap } from "../shared/cadence.js";
-import { limitText, listRecipients, longGaps, gapText } from "../shared/meetings-cadence.js";
+import { gap, gapText, limitText, listRecipients, longGaps } from "../shared/meetings-cadence.js";
 import { cityOrCountyAbove, isBasic, provincialAbove, unitLabel } from "../shared/units.js";
 
 /**
@@ -10,9 +10,37 @@ import { cityOrCountyAbove, isBasic, provincialAbove, unitLabel } from "../share
  * not resolve (already ORG002/ORG005) might have, so it counts for every
  * recipient rather than cause a second diagnostic.
  */
-function reaches(report: ReportOccurrence, recipient: Unit): boolean {
+export function reaches(report: ReportOccurrence, recipient: Unit): boolean {
   const named = report.statement.event.type === "report" ? report.statement.event.recipients.length : 0;
   return report.recipients.includes(recipient) || report.recipients.length < named;
+}
+
+const OPTIONS = {
+  interval: { type: "duration", default: months(3), description: "Longest time between reports to each committee." },
+} satisfies OptionSpecs;
+
+/** Each basic organization's reports to its city or county committee and to the provincial committee above it. */
+function obligations({ model, options }: ObligationContext<typeof OPTIONS>): GapObligation[] {
+  const limit = options.interval;
+  const requirement = `a basic party organization reports to its city or county committee and to the provincial committee above it at least every ${limitText(limit)}`;
+  return model.units.flatMap((unit) => {
+    if (!isBasic(unit)) return [];
+    const city = cityOrCountyAbove(unit);
+    if (!city) return [];
+    const provincial = provincialAbove(city);
+    return (provincial ? [city, provincial] : [city]).map((recipient) =>
+      gap(unit, {
+        code: "ORG401",
+        row: "report",
+        limit,
+        recipient,
+        days: unit.timeline.reports.filter((item) => reaches(item, recipient)).map((item) => item.day),
+        noun: `report to ${recipient.title ?? recipient.id}`,
+        missing: `sent no report to ${unitLabel(recipient)}`,
+        requirement,
+      }),
+    );
+  });
 }
 
 export const reports = defineRule({
@@ -27,9 +55,7 @@ export const reports = defineRule({
     quote:
       "Basic party organizations are required to submit regular reports to city (municipal) and county party committees and provincial party committees.",
   },
-  options: {
-    interval: { type: "duration", default: months(3), description: "Longest time between reports to each committee." },
-  },
+  options: OPTIONS,
   docs: {
     description:
       "The text asks for \"regular reports\"; how regular is this tool's default (`interval`, 3 months), not the text's.\n\n" +
@@ -55,34 +81,28 @@ cell tannery "Tannery Cell" {
 
 every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_pyongan`,
   },
+  obligations,
   check(context) {
-    const { model, options, report } = context;
-    const limit = options.interval;
-    for (const unit of model.units) {
-      if (!isBasic(unit)) continue;
-      const city = cityOrCountyAbove(unit);
-      if (!city) continue;
-      const provincial = provincialAbove(city);
-      const recipients = provincial ? [city, provincial] : [city];
-      // Gaps shared by several recipients make one diagnostic naming them all.
+    // Gaps shared by several recipients make one diagnostic naming them all.
+    const byUnit = new Map<Unit, GapObligation[]>();
+    for (const obligation of obligations(context)) byUnit.set(obligation.unit, [...(byUnit.get(obligation.unit) ?? []), obligation]);
+    for (const [unit, owed] of byUnit) {
       const byGap = new Map<string, { gap: Gap; recipients: Unit[] }>();
-      for (const recipient of recipients) {
-        const days: Day[] = unit.timeline.reports.filter((item) => reaches(item, recipient)).map((item) => item.day);
-        for (const gap of longGaps(context, { unit, kind: "report", days, limit })) {
-          const key = `${gap.from}:${gap.to}`;
-          const entry = byGap.get(key) ?? { gap, recipients: [] };
-          entry.recipients.push(recipient);
+      for (const obligation of owed) {
+        for (const found of longGaps(context, obligation)) {
+          const key = `${found.from}:${found.to}`;
+          const entry = byGap.get(key) ?? { gap: found, recipients: [] };
+          entry.recipients.push(obligation.recipient!);
           byGap.set(key, entry);
         }
       }
       const entries = [...byGap.values()].sort((a, b) => a.gap.from - b.gap.from || a.gap.to - b.gap.to);
-      for (const { gap, recipients: missed } of entries) {
-        report({
+      const { limit, requirement } = owed[0]!;
+      for (const { gap: found, recipients: missed } of entries) {
+        context.report({
           file: unit.file,
           span: unit.decl.id.span,
-          message:
-            `${unitLabel(unit)} sent no report to ${listRecipients(missed)} ${gapText(gap, limit)}; ` +
-            `a basic party organization reports to its city or county committee and to the provincial committee above it at least every ${limitText(limit)}`,
+          message: `${unitLabel(unit)} sent no report to ${listRecipients(missed)} ${gapText(found, limit)}; ${requirement}`,
         });
       }
     }

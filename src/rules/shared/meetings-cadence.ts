@@ -6,6 +6,7 @@
 import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
 import type { TimelineKind, Unit, Window } from "../../model/types.js";
 import { formatMonth, monthOf, type MonthIndex } from "../../util/dates.js";
+import type { CadenceObligation, GapObligation, MonthlyObligation } from "../obligation.js";
 import type { Duration, OptionSpecs, RuleContext } from "../rule.js";
 import { describeGap, durationText, gapsLongerThan, listWords, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
 import { unitLabel } from "./units.js";
@@ -42,32 +43,21 @@ function heldText(count: number, noun: string): string {
   return `only ${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-export interface MonthlyCheck {
-  readonly unit: Unit;
-  readonly gathering: GatheringKind;
-  readonly perMonth: number;
-  /** What is counted, singular: "meeting", "Party Cell Committee meeting". */
-  readonly noun: string;
-  /** The requirement, ending the message: "a party cell meets at least once a month". */
-  readonly requirement: string;
-}
-
 /**
  * One diagnostic per whole month of the unit's window with fewer than
  * `perMonth` sessions of the kind: "X held no meeting in 2026-03; ...".
  */
-export function reportMonthsShort(context: CadenceContext, check: MonthlyCheck): void {
-  const window = context.cadenceWindow(check.unit, check.gathering);
-  if (!window || check.perMonth <= 0) return;
-  const days = occurrenceDays(check.unit.timeline.gatherings[check.gathering]);
+export function judgeMonthly(context: CadenceContext, obligation: MonthlyObligation): void {
+  const window = context.cadenceWindow(obligation.unit, obligation.row);
+  if (!window || obligation.perMonth <= 0) return;
   const counts = new Map<MonthIndex, number>();
-  for (const day of days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
-  for (const month of monthsShort(days, window, check.perMonth)) {
-    const held = heldText(counts.get(month) ?? 0, check.noun);
+  for (const day of obligation.days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
+  for (const month of monthsShort(obligation.days, window, obligation.perMonth)) {
+    const held = heldText(counts.get(month) ?? 0, obligation.counted);
     context.report({
-      file: check.unit.file,
-      span: check.unit.decl.id.span,
-      message: `${unitLabel(check.unit)} held ${held} in ${formatMonth(month)}; ${check.requirement}`,
+      file: obligation.unit.file,
+      span: obligation.unit.decl.id.span,
+      message: `${unitLabel(obligation.unit)} held ${held} in ${formatMonth(month)}; ${obligation.requirement}`,
     });
   }
 }
@@ -77,20 +67,11 @@ export function limitText(limit: Duration): string {
   return limit.unit === "week" ? durationText({ count: 7 * limit.count, unit: "day" }) : durationText(limit);
 }
 
-export interface GapCheck {
-  readonly unit: Unit;
-  /** The timeline the days come from. */
-  readonly kind: TimelineKind;
-  /** The session days, sorted. */
-  readonly days: readonly Day[];
-  readonly limit: Duration;
-}
-
-/** The gaps longer than the limit in the unit's window; none without a window. */
-export function longGaps(context: CadenceContext, check: GapCheck): Gap[] {
-  const window = context.cadenceWindow(check.unit, check.kind);
-  if (!window || check.limit.count <= 0) return [];
-  return gapsLongerThan(check.days, window, check.limit);
+/** The gaps longer than the obligation's limit in the unit's window; none without a window. */
+export function longGaps(context: CadenceContext, obligation: GapObligation): Gap[] {
+  const window = context.cadenceWindow(obligation.unit, obligation.row);
+  if (!window || obligation.limit.count <= 0) return [];
+  return gapsLongerThan(obligation.days, window, obligation.limit);
 }
 
 /** "from 2026-01-20 to 2026-05-20, more than 3 months". */
@@ -102,14 +83,42 @@ export function gapText(gap: Gap, limit: Duration): string {
  * One diagnostic per gap longer than the limit: "X held no general meeting
  * from A to B, more than 3 months; REQUIREMENT".
  */
-export function reportGaps(context: CadenceContext, check: GapCheck & { readonly missing: string; readonly requirement: string }): void {
-  for (const gap of longGaps(context, check)) {
+export function judgeGaps(context: CadenceContext, obligation: GapObligation): void {
+  for (const gap of longGaps(context, obligation)) {
     context.report({
-      file: check.unit.file,
-      span: check.unit.decl.id.span,
-      message: `${unitLabel(check.unit)} ${check.missing} ${gapText(gap, check.limit)}; ${check.requirement}`,
+      file: obligation.unit.file,
+      span: obligation.unit.decl.id.span,
+      message: `${unitLabel(obligation.unit)} ${obligation.missing} ${gapText(gap, obligation.limit)}; ${obligation.requirement}`,
     });
   }
+}
+
+/** Judges each cadence obligation of a rule: months short for monthly ones, long gaps for the others. */
+export function judgeCadences(context: CadenceContext, obligations: readonly CadenceObligation[]): void {
+  for (const obligation of obligations) {
+    if (obligation.kind === "monthly") judgeMonthly(context, obligation);
+    else judgeGaps(context, obligation);
+  }
+}
+
+type CadenceFields<O> = Omit<O, "kind" | "unit" | "days"> & { readonly row: TimelineKind };
+
+/** The days a unit's timeline of one kind holds, sorted. */
+export function timelineDays(unit: Unit, row: TimelineKind): Day[] {
+  return row === "report" ? unit.timeline.reports.map((report) => report.day) : occurrenceDays(unit.timeline.gatherings[row]);
+}
+
+/** A unit's monthly obligation over its timeline of `row`. */
+export function monthly(unit: Unit, fields: CadenceFields<MonthlyObligation>): MonthlyObligation {
+  return { kind: "monthly", unit, days: timelineDays(unit, fields.row), ...fields };
+}
+
+/** A unit's obligation to keep gaps within a limit, over its timeline of `row` (or the given days). */
+export function gap(
+  unit: Unit,
+  fields: Omit<CadenceFields<GapObligation>, "recipient"> & { readonly recipient?: Unit | null; readonly days?: readonly Day[] },
+): GapObligation {
+  return { kind: "gap", unit, ...fields, recipient: fields.recipient ?? null, days: fields.days ?? timelineDays(unit, fields.row) };
 }
 
 /** The days of a unit's sessions of one kind, sorted. */
