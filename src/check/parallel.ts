@@ -10,7 +10,6 @@
 // programs are checked one after the other and each one's files and model
 // are let go once no later program needs them, so memory holds one program
 // at a time rather than the whole tree (docs/performance.md).
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -43,18 +42,18 @@ export function defaultJobs(): number {
 
 /** `checkPaths` with the files parsed by `jobs` worker threads. */
 export async function checkPathsParallel(paths: readonly string[], options: ParallelOptions = {}): Promise<PathsResult> {
-  const jobs = options.jobs ?? (specBytes(paths) < SMALL_BYTES ? 1 : defaultJobs());
-  if (jobs <= 1) return checkPaths(paths, options);
   const host = options.host ?? diskHost;
+  const jobs = options.jobs ?? (specBytes(paths, host) < SMALL_BYTES ? 1 : defaultJobs());
+  if (jobs <= 1) return checkPaths(paths, options);
   if (options.keepModels === false && !options.cache) {
     const started = performance.now();
-    const result = await checkOverlapped(initialFiles(paths), paths, options, jobs, host);
+    const result = await checkOverlapped(initialFiles(paths, host), paths, options, jobs, host);
     timing(result ? "parsed, resolved and checked, overlapped" : "the quick import scan missed an import: checking again", started);
     if (result) return result;
   }
   const parsed = new Map<string, Parsed>();
   const started = performance.now();
-  await parseInWorkers(initialFiles(paths), parsed, jobs, host, options.cache);
+  await parseInWorkers(initialFiles(paths, host), parsed, jobs, host, options.cache);
   timing(`parsed ${parsed.size} files on ${jobs} workers`, started);
   const files = new ParsedFiles(parsed, host);
   if (options.keepModels !== false) {
@@ -89,23 +88,21 @@ export async function checkPathsParallel(paths: readonly string[], options: Para
 const SMALL_BYTES = 16_000_000;
 
 /** The size of the `.org` files the paths name or hold, counting up to `SMALL_BYTES`. */
-function specBytes(paths: readonly string[]): number {
+function specBytes(paths: readonly string[], host: FileHost): number {
   let bytes = 0;
-  for (const path of initialFiles(paths)) {
-    try {
-      bytes += statSync(path).size;
-    } catch {
-      // reported by the discovery
-    }
+  for (const path of initialFiles(paths, host)) {
+    // What cannot be stat'ed is reported by the discovery.
+    const info = (host.stat ?? diskHost.stat!)(path);
+    if (!("error" in info)) bytes += info.size;
     if (bytes >= SMALL_BYTES) break;
   }
   return bytes;
 }
 
 /** The `.org` files the paths name or hold (imports are found as files are parsed). */
-function initialFiles(paths: readonly string[]): string[] {
+function initialFiles(paths: readonly string[], host: FileHost): string[] {
   // A missing path is reported by the discovery that follows.
-  return orgFilesOf(namedPaths(paths));
+  return orgFilesOf(namedPaths(paths, process.cwd(), host));
 }
 
 /**
@@ -169,7 +166,8 @@ export async function parseInWorkers(files: readonly string[], parsed: Map<strin
           const text = reply.text ?? sentTexts.get(reply.id)!;
           sentTexts.delete(reply.id);
           parsed.set(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics });
-          for (const statement of reply.imports) enqueue(importTarget(reply.path, statement));
+          // By real path, as the programs will ask for them.
+          for (const statement of reply.imports) enqueue(host.realpath?.(importTarget(reply.path, statement)) ?? importTarget(reply.path, statement));
         }
         pump();
       };

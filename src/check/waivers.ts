@@ -21,36 +21,47 @@ export interface Waiver {
 }
 
 const WAIVER = /^\/[/*]\s*orgspec-waive\b(.*?)(?:\*\/)?$/s;
-const BODY = /^\s+([A-Za-z0-9_,\s-]+?)(?:\s+until\s+(\S+))?\s+--\s*(.*)$/s;
+const NEEDS = "a waiver needs codes and a reason: `// orgspec-waive ORG201 until 2026-09-30 -- reason`";
 
-/** Parses the waivers of a file; malformed ones become diagnostics. */
+/**
+ * What a waiver comment says, and everything wrong with it: each fault is
+ * reported (codes and a reason missing, unknown codes, a bad date), not
+ * only the first one.
+ */
+function parseWaiver(body: string): { codes: string[]; until: Day | null; reason: string; faults: string[] } {
+  const dashes = body.indexOf("--");
+  const head = dashes >= 0 ? body.slice(0, dashes) : body;
+  const reason = dashes >= 0 ? body.slice(dashes + 2).trim() : "";
+  const words = head.split(/[\s,]+/).filter(Boolean);
+  const untilAt = words.indexOf("until");
+  const codes = untilAt >= 0 ? words.slice(0, untilAt) : words;
+  const faults: string[] = [];
+  // A waiver must start with whitespace after the keyword (`orgspec-waiveX` is no waiver of X).
+  if (codes.length === 0 || reason === "" || (body !== "" && !/^\s/.test(body))) faults.push(NEEDS);
+  const unknown = codes.filter((code) => !knownCode(code));
+  if (unknown.length > 0) faults.push(`this waiver names no known rule: ${unknown.join(", ")}`);
+  let until: Day | null = null;
+  if (untilAt >= 0) {
+    const [date, ...extra] = words.slice(untilAt + 1);
+    if (date === undefined) faults.push("`until` needs a date (YYYY-MM-DD)");
+    else {
+      until = parseDay(date);
+      if (until === null) faults.push(`\`${date}\` is not a calendar date (YYYY-MM-DD)`);
+    }
+    if (extra.length > 0) faults.push(`unexpected \`${extra.join(" ")}\` after the date: the reason goes after \`--\``);
+  }
+  return { codes, until, reason, faults };
+}
+
+/** Parses the waivers of a file; malformed ones become diagnostics, one per fault. */
 export function fileWaivers(file: SourceFile, problems: Diagnostic[]): Waiver[] {
   const waivers: Waiver[] = [];
   for (const comment of file.ast.comments) {
     const match = WAIVER.exec(comment.text);
     if (!match) continue;
-    const body = BODY.exec(match[1] ?? "");
-    const reason = body?.[3]?.trim() ?? "";
-    if (!body || reason === "") {
-      problems.push(
-        languageDiagnostic("waiver", file.path, comment.span, "a waiver needs codes and a reason: `// orgspec-waive ORG201 until 2026-09-30 -- reason`"),
-      );
-      continue;
-    }
-    const codes = body[1]!.split(/[\s,]+/).filter(Boolean);
-    const unknown = codes.filter((code) => !knownCode(code));
-    if (unknown.length > 0) {
-      problems.push(languageDiagnostic("waiver", file.path, comment.span, `this waiver names no known rule: ${unknown.join(", ")}`));
-      continue;
-    }
-    let until: Day | null = null;
-    if (body[2] !== undefined) {
-      until = parseDay(body[2]);
-      if (until === null) {
-        problems.push(languageDiagnostic("waiver", file.path, comment.span, `\`${body[2]}\` is not a calendar date (YYYY-MM-DD)`));
-        continue;
-      }
-    }
+    const { codes, until, reason, faults } = parseWaiver(match[1] ?? "");
+    for (const fault of faults) problems.push(languageDiagnostic("waiver", file.path, comment.span, fault));
+    if (faults.length > 0) continue;
     waivers.push({ file: file.path, span: comment.span, codes, until, reason, line: governedLine(file, comment) });
   }
   return waivers;

@@ -1,12 +1,12 @@
 // `orgspec agenda FILES|DIRS [--as-of DATE] [--days N]`: what falls due in the
 // next N days, as text, JSON, and optionally an iCalendar file.
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { computeAgenda } from "../agenda/agenda.js";
 import { renderAgendaIcs } from "../agenda/ics.js";
 import { renderAgendaJson, renderAgendaText } from "../agenda/render.js";
 import { SourceLookup } from "../reporters/locate.js";
+import { MAX_FILE_SIZE_FLAGS, MAX_FILE_SIZE_HELP, writeOutput } from "./files.js";
 import type { CliIo } from "./main.js";
 import { checkForCommand, CommandLineProblem, runCommand, type CommandInputFlags } from "./report-command.js";
 
@@ -25,13 +25,7 @@ function runAgenda(paths: readonly string[], flags: AgendaFlags, io: CliIo): num
   if (asOf === null) throw new CommandLineProblem("no program has a period to start the agenda from; give --as-of DATE");
   const agenda = computeAgenda(models, { asOf, days: Number(flags.days), settings: input.settings });
   const options = { cwd: io.cwd, lookup: new SourceLookup(input.result.programs) };
-  if (flags.ics !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, flags.ics), renderAgendaIcs(agenda, { ...options, now: Date.now() }));
-    } catch (error) {
-      throw new CommandLineProblem(`cannot write ${flags.ics}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
+  if (flags.ics !== undefined) writeOutput(resolve(io.cwd, flags.ics), flags.ics, renderAgendaIcs(agenda, { ...options, now: Date.now() }), io);
   io.stdout(flags.format === "json" ? renderAgendaJson(agenda, options) : renderAgendaText(agenda, options));
   return 0;
 }
@@ -46,5 +40,6 @@ export function registerAgendaCommand(program: Command, io: CliIo, setExit: (cod
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--ics <file>", "also write the agenda as an iCalendar file")
     .option("-c, --config <path>", "configuration file (default: the nearest orgspec.config.json)")
+    .option(MAX_FILE_SIZE_FLAGS, MAX_FILE_SIZE_HELP)
     .action((paths: string[], flags: AgendaFlags) => setExit(runCommand(io, () => runAgenda(paths, flags, io))));
 }

@@ -1,50 +1,84 @@
 // `orgspec fmt [--check] [--write] FILES|DIRS`: formats specs with the
-// prettier plugin. A file that does not parse is never touched: its syntax
-// errors are reported and it stays byte for byte as it was.
-import { readFileSync, writeFileSync } from "node:fs";
+// prettier plugin. A file that does not parse, or is not valid UTF-8, is
+// never touched: the problem is reported and it stays byte for byte as it
+// was. A file is rewritten whole or not at all (files.ts), and a file that
+// cannot be read or written is reported and the others are still formatted.
 import { formatText } from "../format/index.js";
-import { namedPaths, orgFilesOf } from "../program/entries.js";
-import { displayPath } from "../reporters/locate.js";
+import { describeFsError } from "../program/disk-host.js";
+import { namedPathProblems, namedPaths, orgFilesOf } from "../program/entries.js";
+import { undecodableByte } from "../program/load.js";
+import { displayPath, printable, printableLines } from "../reporters/locate.js";
+import { LineIndex } from "../util/text.js";
+import { hostFor, isError, problemMessage, UsageError, writeFileAtomic, type FileIo } from "./files.js";
 
 export interface FmtFlags {
   check?: boolean;
   write?: boolean;
+  maxFileSize?: string;
 }
 
-export interface FmtIo {
+export interface FmtIo extends FileIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
 }
 
-
 /**
  * Exit status: 0 all formatted (or written); 1 `--check` found unformatted
- * files, or a file did not parse; 2 a path cannot be read.
+ * files, or a file did not parse or is not UTF-8; 2 a path that cannot be
+ * read or written, or no `.org` file at all. The worst wins.
  */
 export async function runFmt(paths: readonly string[], flags: FmtFlags, io: FmtIo): Promise<number> {
-  const named = namedPaths(paths, io.cwd);
-  const missing = named.filter((item) => item.kind === "missing");
-  for (const item of missing) io.stderr(`orgspec: cannot read ${item.given}: no such file or directory\n`);
-  if (missing.length > 0) return 2;
-  const files = orgFilesOf(named);
+  const host = hostFor(flags.maxFileSize, io);
+  const named = namedPaths(paths, io.cwd, host);
   let status = 0;
+  const fail = (code: number) => void (status = Math.max(status, code));
+  for (const problem of namedPathProblems(named)) {
+    io.stderr(`orgspec: ${problemMessage(problem, io.cwd)}\n`);
+    if (isError(problem)) fail(2);
+  }
+  const files = orgFilesOf(named);
+  if (files.length === 0) {
+    if (status === 2) return 2;
+    throw new UsageError(`no .org files found in ${paths.join(", ")}`);
+  }
   const unformatted: string[] = [];
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    const text = readFileSync(file, "utf8");
+    const read = host.readFile(file);
+    if ("error" in read) {
+      io.stderr(`orgspec: ${printable(`cannot read ${shown}: ${read.error}`)}\n`);
+      fail(2);
+      continue;
+    }
+    if (read.undecodable) {
+      // Formatting text with U+FFFD in it would write the replacements back: the original bytes would be lost.
+      const at = new LineIndex(read.text).position(read.undecodable.offset);
+      io.stderr(
+        `orgspec: ${printable(`${shown}:${at.line}:${at.column}: not valid UTF-8 (${undecodableByte(read.undecodable)}): convert it to UTF-8; the file was not formatted`)}\n`,
+      );
+      fail(1);
+      continue;
+    }
+    const text = read.text;
     let formatted: string;
     try {
       formatted = await formatText(text, { filepath: shown });
     } catch (error) {
-      io.stderr(`${(error as Error).message}\n`);
-      status = 1;
+      io.stderr(`${printableLines((error as Error).message)}\n`);
+      fail(1);
       continue;
     }
     if (flags.write) {
       if (formatted !== text) {
-        writeFileSync(file, formatted);
-        io.stdout(`formatted ${shown}\n`);
+        try {
+          writeFileAtomic(file, formatted, io.writeFs);
+        } catch (error) {
+          io.stderr(`orgspec: ${printable(`cannot write ${shown}: ${describeFsError(error)}; the file is unchanged`)}\n`);
+          fail(2);
+          continue;
+        }
+        io.stdout(`formatted ${printable(shown)}\n`);
       }
     } else if (flags.check) {
       if (formatted !== text) unformatted.push(shown);
@@ -53,9 +87,9 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: FmtI
     }
   }
   if (unformatted.length > 0) {
-    for (const file of unformatted) io.stdout(`${file}\n`);
+    for (const file of unformatted) io.stdout(`${printable(file)}\n`);
     io.stderr(`${unformatted.length} file${unformatted.length === 1 ? " is" : "s are"} not formatted; run \`orgspec fmt --write\`\n`);
-    status = 1;
+    fail(1);
   }
   return status;
 }

@@ -6,21 +6,21 @@ import { Command, CommanderError, Option } from "commander";
 import { checkPathsParallel } from "../check/parallel.js";
 import { CATALOGUE, catalogueEntry } from "../check/codes.js";
 import { ConfigError, loadConfigForPaths } from "../config/config.js";
-import { renderGithub } from "../reporters/github.js";
+import { githubReport } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
-import { displayPath, SourceLookup } from "../reporters/locate.js";
+import { displayPath, printable, printableLines, SourceLookup } from "../reporters/locate.js";
 import { renderSarif, ruleHelpMarkdown } from "../reporters/sarif.js";
-import { renderText } from "../reporters/text.js";
+import { textReport } from "../reporters/text.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { parseDay } from "../util/dates.js";
 import { diskHost, type FileHost } from "../program/load.js";
 import { namedPaths, orgFilesOf } from "../program/entries.js";
 import { registerExtraCommands } from "./commands.js";
+import { hostFor, isError, MAX_FILE_SIZE_FLAGS, MAX_FILE_SIZE_HELP, problemMessage, UsageError, type FileIo } from "./files.js";
 
-/** A failure the user must fix (bad flag, missing file): exit 2 with the message. */
-export class UsageError extends Error {}
+export { UsageError } from "./files.js";
 
-export interface CliIo {
+export interface CliIo extends FileIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
@@ -56,6 +56,7 @@ interface CheckFlags {
   config?: string;
   color?: boolean;
   jobs?: string;
+  maxFileSize?: string;
 }
 
 
@@ -80,32 +81,50 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     throw new UsageError(`--jobs takes a whole number of at least 1, not "${flags.jobs}"`);
   }
   const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+  const host = hostFor(flags.maxFileSize, io);
   const config = loadConfigForPaths(flags.config, paths, io.cwd);
   const absolute = paths.map((path) => resolve(io.cwd, path));
-  const progress = checkProgress(io, absolute);
+  const progress = checkProgress(io, absolute, Date.now, host);
   const result = await checkPathsParallel(absolute, { rulebook: config.rulebook, asOf, host: progress.host, jobs, keepModels: false });
   progress.finish();
-  if (result.discovery.missing.length > 0) {
-    // Name each path as the user wrote it, one `orgspec:` line each.
-    const given = (path: string) => paths[absolute.indexOf(path)] ?? path;
-    throw new UsageError(result.discovery.missing.map((path) => `cannot read ${given(path)}: no such file or directory`).join("\norgspec: "));
+  // Every path that could not be read is named; the rest is still checked and reported (exit 2).
+  const given = (path: string) => paths[absolute.indexOf(path)] ?? displayPath(path, io.cwd);
+  const problems = result.discovery.problems;
+  for (const problem of problems) io.stderr(`orgspec: ${problemMessage(problem, io.cwd, given)}\n`);
+  const unreadable = problems.filter(isError).length;
+  if (result.discovery.entries.length === 0) {
+    if (unreadable > 0) return 2;
+    throw new UsageError(`no .org files found in ${paths.join(", ")}`);
   }
-  if (result.discovery.entries.length === 0) throw new UsageError(`no .org files found in ${paths.join(", ")}`);
   const lookup = new SourceLookup(result.programs);
   const options = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived };
   if (flags.format === "json") io.stdout(renderJson(result.diagnostics, lookup, options));
   else if (flags.format === "sarif") io.stdout(renderSarif(result.diagnostics, lookup, options));
-  else if (flags.format === "github") io.stdout(renderGithub(result.diagnostics, lookup, options));
-  else io.stdout(renderText(result.diagnostics, lookup, { ...options, color: wantColor(flags, io) }));
+  else if (flags.format === "github") writeChunks(githubReport(result.diagnostics, lookup, options), io);
+  else writeChunks(textReport(result.diagnostics, lookup, { ...options, color: wantColor(flags, io) }), io);
+  if (unreadable > 0) return 2;
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
+/** Writes a report's pieces in batches of about 64 KB: a report too large for one string is still written whole. */
+function writeChunks(pieces: Iterable<string>, io: CliIo): void {
+  let batch = "";
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= 65_536) {
+      io.stdout(batch);
+      batch = "";
+    }
+  }
+  if (batch) io.stdout(batch);
+}
+
 /** How many `.org` files the paths name, to count progress against (imports outside them add to it). */
-function countOrgFiles(paths: readonly string[]): number {
+function countOrgFiles(paths: readonly string[], host: FileHost): number {
   // A missing path is reported after the check.
-  return orgFilesOf(namedPaths(paths)).length;
+  return orgFilesOf(namedPaths(paths, process.cwd(), host)).length;
 }
 
 /**
@@ -114,16 +133,23 @@ function countOrgFiles(paths: readonly string[]): number {
  * times a second, starting only after a quarter of a second, and erased when
  * the check is done. stdout, whatever its format, is untouched.
  */
-export function checkProgress(io: CliIo, paths: readonly string[], clock: () => number = Date.now): { host: FileHost; finish: () => void } {
-  if (!io.stderrIsTTY) return { host: diskHost, finish: () => {} };
-  const total = countOrgFiles(paths);
+export function checkProgress(
+  io: CliIo,
+  paths: readonly string[],
+  clock: () => number = Date.now,
+  base: FileHost = io.host ?? diskHost,
+): { host: FileHost; finish: () => void } {
+  if (!io.stderrIsTTY) return { host: base, finish: () => {} };
+  const total = countOrgFiles(paths, base);
   const started = clock();
   let read = 0;
   let drawn = 0;
   let shown = false;
   const host: FileHost = {
+    // The base's stat, readDirectory and realpath, counting its reads.
+    ...base,
     readFile(path) {
-      const text = diskHost.readFile(path);
+      const text = base.readFile(path);
       read++;
       const now = clock();
       const allRead = read >= total;
@@ -169,6 +195,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option("--color", "colour the text output")
     .option("--no-color", "never colour the text output")
     .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 16 MB of specs; 1: no workers)")
+    .option(MAX_FILE_SIZE_FLAGS, MAX_FILE_SIZE_HELP)
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io)));
 
   program
@@ -200,15 +227,15 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
     }
     if (error instanceof ConfigError) {
       // The file as the user would name it, like the paths of diagnostics.
-      io.stderr(`orgspec: ${displayPath(error.file, io.cwd)}: ${error.detail}\n`);
+      io.stderr(`orgspec: ${printable(`${displayPath(error.file, io.cwd)}: ${error.detail}`)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`orgspec: ${error.message}\n`);
+      io.stderr(`orgspec: ${printableLines(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`orgspec: internal error: ${message}\n`);
+    io.stderr(`orgspec: internal error: ${printableLines(message)}\n`);
     return 2;
   }
 }

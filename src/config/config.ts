@@ -2,11 +2,13 @@
 // from the spec (or named with `--config`). Every mistake is an error naming
 // the key; nothing unknown is ignored. Without a file, the embedded default
 // rulebook is the catalogue as written.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { DurationUnit } from "../ast/types.js";
 import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import { diskHost, undecodableByte } from "../program/load.js";
+import { closestNames, LineIndex } from "../util/text.js";
 import { RULES, RULES_BY_CODE, RULES_BY_NAME } from "../rules/index.js";
 import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
 
@@ -59,13 +61,14 @@ export function loadConfigForPaths(configFlag: string | undefined, paths: readon
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new ConfigError(file, `cannot read the configuration: ${reason}`);
+  // As specs are read: a regular file only (a FIFO would block), within the size limit, strict UTF-8.
+  const read = diskHost.readFile(file);
+  if ("error" in read) throw new ConfigError(file, `cannot read the configuration: ${read.error}`);
+  if (read.undecodable) {
+    const at = new LineIndex(read.text).position(read.undecodable.offset);
+    throw new ConfigError(file, `not valid UTF-8 at line ${at.line}, column ${at.column} (${undecodableByte(read.undecodable)})`);
   }
+  const text = read.text;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -91,7 +94,7 @@ export function parseConfig(json: unknown, file = "<config>"): Rulebook {
       if (language) {
         throw new ConfigError(file, `"${key}" in "rules" is ${language.code}, a language code: only bylaw rules (ORG1xx-ORG4xx) can be configured`);
       }
-      throw new ConfigError(file, `unknown rule "${key}" in "rules" (see \`orgspec rules\` for the list)`);
+      throw new ConfigError(file, `unknown rule "${key}" in "rules"${didYouMean(key, [...RULES_BY_NAME.keys(), ...RULES_BY_CODE.keys()])} (see \`orgspec rules\` for the list)`);
     }
     if (rulebook.has(rule.code)) throw new ConfigError(file, `rule "${key}" is configured twice (by name and by code)`);
     rulebook.set(rule.code, parseSetting(rule, key, value, file));
@@ -115,12 +118,19 @@ function parseSetting(rule: AnyRule, key: string, value: unknown, file: string):
       const known = Object.keys(rule.options);
       throw new ConfigError(
         file,
-        `unknown option "${name}" for ${rule.name} at ${where}[1]` + (known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"),
+        `unknown option "${name}" for ${rule.name} at ${where}[1]${didYouMean(name, known)}` +
+          (known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"),
       );
     }
     options[name] = parseOption(spec, optionValue, `${where}[1].${name}`, file);
   }
   return { severity, options };
+}
+
+/** `: did you mean "cell-size"?` with the closest candidate, when one is close; else nothing. */
+function didYouMean(name: string, candidates: readonly string[]): string {
+  const [closest] = closestNames(name, candidates, 1);
+  return closest === undefined ? "" : `: did you mean "${closest}"?`;
 }
 
 function parseSeverity(value: unknown, where: string, file: string): RuleSeverity {

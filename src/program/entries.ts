@@ -1,45 +1,103 @@
 // Which files of a command line are entries. A file named is an entry; in a
 // directory, the entries are the `.org` files that no other file there
 // imports (a shared committees file is checked as part of its importers).
-import { readdirSync, statSync } from "node:fs";
+// Nothing passes unread: every path that cannot be read is a problem, named
+// with the reason. Symbolic links are followed; files are known by their
+// real path, and a link back to a directory above is a loop, reported once.
 import { join, resolve } from "node:path";
-import { importTarget, type FileCache } from "./load.js";
+import { diskHost } from "./disk-host.js";
+import { importTarget, type DirectoryEntry, type FileCache, type FileHost, type StatResult } from "./load.js";
+
+/** A path that could not be read, or a symbolic link loop that was not followed. */
+export interface PathProblem {
+  /** The path: as found in a directory, or resolved from the command line. */
+  readonly path: string;
+  /** The command-line argument, when the path is one. */
+  readonly given?: string;
+  /** Why, in words: `permission denied`. */
+  readonly reason: string;
+  /** For a loop (not an error): the real path of the directory it leads back to. */
+  readonly loopsTo?: string;
+}
 
 export interface EntryDiscovery {
   readonly entries: string[];
-  /** Paths that do not exist or cannot be read: a usage error for the CLI. */
-  readonly missing: string[];
+  /** Paths that do not exist or cannot be read (and loops): an I/O error for the CLI. */
+  readonly problems: PathProblem[];
 }
 
-/** Every `.org` file under a directory, sorted, skipping `node_modules` and dot-directories. */
-export function orgFilesUnder(directory: string): string[] {
+const stat = (host: FileHost, path: string): StatResult => (host.stat ?? diskHost.stat!)(path);
+const realpath = (host: FileHost, path: string): string => (host.realpath ? host.realpath(path) : path);
+const readDirectory = (host: FileHost, path: string) => (host.readDirectory ?? diskHost.readDirectory!)(path);
+
+/**
+ * Every `.org` file under a directory, by real path, once each, in name
+ * order; skipping `node_modules` and dot-directories. Links are followed;
+ * what cannot be read goes to `problems`.
+ */
+export function orgFilesUnder(directory: string, host: FileHost = diskHost, problems: PathProblem[] = []): string[] {
   const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  const seen = new Set<string>();
+  const root = realpath(host, directory);
+  const walked = new Set<string>([root]);
+  // `dir` as the user would find it (for messages), `real` its real path: below
+  // it, only what a link leads to needs resolving.
+  const walk = (dir: string, real: string, ancestors: readonly string[]) => {
+    const listed = readDirectory(host, real);
+    if ("error" in listed) {
+      problems.push({ path: dir, reason: listed.error });
+      return;
+    }
+    const entries = [...listed.entries].sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".org")) found.push(path);
+      let kind: DirectoryEntry["kind"] = entry.kind;
+      let target = join(real, entry.name);
+      if (kind === "symlink") {
+        const info = stat(host, target);
+        if ("error" in info) {
+          // A dangling link is reported when its name says it was a spec; a loop always.
+          if (entry.name.endsWith(".org") || info.code === "ELOOP") problems.push({ path, reason: info.error });
+          continue;
+        }
+        kind = info.kind;
+        target = realpath(host, target);
+      }
+      if (kind === "directory") {
+        if (ancestors.includes(target)) problems.push({ path, reason: "a symbolic link loop", loopsTo: target });
+        else if (!walked.has(target)) {
+          walked.add(target);
+          walk(path, target, [...ancestors, target]);
+        }
+      } else if (entry.name.endsWith(".org") && !seen.has(target)) {
+        // A FIFO or device named .org is listed too: reading it says what it is.
+        seen.add(target);
+        found.push(target);
+      }
     }
   };
-  walk(directory);
+  walk(directory, root, [root]);
   return found;
 }
 
 /** What a command-line path names: a file, a directory with its `.org` files, or nothing readable. */
 export type NamedPath =
   | { readonly kind: "file"; readonly given: string; readonly path: string }
-  | { readonly kind: "directory"; readonly given: string; readonly path: string; readonly files: string[] }
-  | { readonly kind: "missing"; readonly given: string; readonly path: string };
+  | { readonly kind: "directory"; readonly given: string; readonly path: string; readonly files: string[]; readonly problems: PathProblem[] }
+  | { readonly kind: "missing"; readonly given: string; readonly path: string; readonly reason: string };
 
-export function namedPaths(paths: readonly string[], cwd = process.cwd()): NamedPath[] {
+export function namedPaths(paths: readonly string[], cwd = process.cwd(), host: FileHost = diskHost): NamedPath[] {
   return paths.map((given): NamedPath => {
-    const path = resolve(cwd, given);
-    try {
-      return statSync(path).isDirectory() ? { kind: "directory", given, path, files: orgFilesUnder(path) } : { kind: "file", given, path };
-    } catch {
-      return { kind: "missing", given, path };
-    }
+    const absolute = resolve(cwd, given);
+    const info = stat(host, absolute);
+    if ("error" in info) return { kind: "missing", given, path: absolute, reason: info.error };
+    const path = realpath(host, absolute);
+    if (info.kind !== "directory") return { kind: "file", given, path };
+    const problems: PathProblem[] = [];
+    // Walked from the path as given, so that problems are named as the user knows them.
+    const files = orgFilesUnder(absolute, host, problems);
+    return { kind: "directory", given, path, files, problems };
   });
 }
 
@@ -48,25 +106,40 @@ export function orgFilesOf(named: readonly NamedPath[]): string[] {
   return [...new Set(named.flatMap((item) => (item.kind === "file" ? [item.path] : item.kind === "directory" ? item.files : [])))];
 }
 
+/** The problems of named paths: the missing ones and those found walking directories. */
+export function namedPathProblems(named: readonly NamedPath[]): PathProblem[] {
+  return named.flatMap((item): PathProblem[] =>
+    item.kind === "missing" ? [{ path: item.path, given: item.given, reason: item.reason }] : item.kind === "directory" ? item.problems : [],
+  );
+}
+
 export function findEntries(paths: readonly string[], cache: FileCache): EntryDiscovery {
   const entries: string[] = [];
-  const missing: string[] = [];
-  for (const named of namedPaths(paths)) {
-    if (named.kind === "missing") {
-      missing.push(named.given);
+  const named = namedPaths(paths, process.cwd(), cache.host);
+  const problems = namedPathProblems(named);
+  const unreadable = new Set<string>();
+  const readable = (path: string, given?: string): boolean => {
+    const loaded = cache.get(path);
+    if (!("error" in loaded)) return true;
+    if (!unreadable.has(path)) {
+      unreadable.add(path);
+      problems.push(given === undefined ? { path, reason: loaded.error } : { path, given, reason: loaded.error });
+    }
+    return false;
+  };
+  for (const item of named) {
+    if (item.kind === "missing") continue;
+    if (item.kind === "file") {
+      if (readable(item.path, item.given)) entries.push(item.path);
       continue;
     }
-    if (named.kind === "file") {
-      entries.push(named.path);
-      continue;
-    }
-    const files = named.files;
+    const files = item.files.filter((file) => readable(file));
     const imported = new Set<string>();
     for (const file of files) {
       const loaded = cache.get(file);
       if ("error" in loaded) continue;
       for (const statement of loaded.ast.statements) {
-        if (statement.type === "import") imported.add(importTarget(file, statement));
+        if (statement.type === "import") imported.add(cache.canonical(importTarget(file, statement)));
       }
     }
     const dirEntries = files.filter((file) => !imported.has(file));
@@ -79,7 +152,7 @@ export function findEntries(paths: readonly string[], cache: FileCache): EntryDi
     }
     entries.push(...dirEntries);
   }
-  return { entries: [...new Set(entries)], missing };
+  return { entries: [...new Set(entries)], problems };
 }
 
 function importClosure(starts: readonly string[], cache: FileCache): Set<string> {
@@ -92,7 +165,7 @@ function importClosure(starts: readonly string[], cache: FileCache): Set<string>
     const loaded = cache.get(file);
     if ("error" in loaded) continue;
     for (const statement of loaded.ast.statements) {
-      if (statement.type === "import") pending.push(importTarget(file, statement));
+      if (statement.type === "import") pending.push(cache.canonical(importTarget(file, statement)));
     }
   }
   return reached;

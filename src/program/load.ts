@@ -1,48 +1,105 @@
 // Loads a program: the entry file and everything it imports, transitively.
 // Imports resolve relative to the importing file; a file that cannot be read
-// or an import cycle is an ORG006 diagnostic, never an exception.
-import { readFileSync } from "node:fs";
+// or an import cycle is an ORG006 diagnostic, never an exception. Files are
+// known by their real path, so a file reached by two paths (a symbolic link)
+// is one file.
 import { dirname, relative, resolve } from "node:path";
-import type { ImportDecl } from "../ast/types.js";
-import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import type { FileAst, ImportDecl } from "../ast/types.js";
+import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { SourceFile } from "../model/types.js";
 import { parseText } from "../syntax/parse.js";
 import { LineIndex } from "../util/text.js";
+import { diskHost } from "./disk-host.js";
 
-/** Where file texts come from: the disk, or an editor's open documents over it. */
-export interface FileHost {
-  /** The file's text, or an error message when it cannot be read. */
-  readFile(path: string): { text: string } | { error: string };
+export { diskHost } from "./disk-host.js";
+
+/** Where the first invalid UTF-8 byte of a file is. */
+export interface Undecodable {
+  /** Its index in the text as decoded with U+FFFD replacements (the UTF-16 offset of the first one). */
+  readonly offset: number;
+  /** Its index in the file's bytes. */
+  readonly byteOffset: number;
+  readonly byte: number;
 }
 
-export const diskHost: FileHost = {
-  readFile(path) {
-    try {
-      return { text: readFileSync(path, "utf8") };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason =
-        code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-      return { error: reason };
-    }
-  },
-};
+/**
+ * A file's text, or why it cannot be read (in words). A file that is not
+ * valid UTF-8 has a text with U+FFFD for its bad bytes and `undecodable`.
+ */
+export type ReadResult = { readonly text: string; readonly undecodable?: Undecodable } | { readonly error: string };
+
+/** What a path is, symbolic links followed. */
+export type StatResult = { readonly kind: "file" | "directory" | "other"; readonly size: number } | { readonly error: string; readonly code?: string | undefined };
+
+export interface DirectoryEntry {
+  readonly name: string;
+  /** `symlink` is not followed: `stat` says what it leads to. */
+  readonly kind: "file" | "directory" | "symlink" | "other";
+}
+
+/**
+ * Where file texts come from: the disk, or an editor's open documents over
+ * it. Only `readFile` is required; the directory walk of the command line
+ * uses the disk's `stat` and `readDirectory` when a host has none, and
+ * without `realpath` a path is its own identity.
+ */
+export interface FileHost {
+  /** The file's text, or an error message when it cannot be read. */
+  readFile(path: string): ReadResult;
+  stat?(path: string): StatResult;
+  readDirectory?(path: string): { readonly entries: readonly DirectoryEntry[] } | { readonly error: string };
+  /** The path with symbolic links resolved (the path itself when it cannot be). */
+  realpath?(path: string): string;
+}
 
 /** Parsed files by path, shared between the programs of one run so each file is parsed once. */
 export class FileCache {
   private readonly files = new Map<string, SourceFile | { error: string }>();
+  private readonly realPaths = new Map<string, string>();
+  /** Files known to be valid UTF-8 (`null`) or not. */
+  private readonly encodings = new Map<string, Undecodable | null>();
 
-  constructor(private readonly host: FileHost = diskHost) {}
+  constructor(readonly host: FileHost = diskHost) {}
 
   get(path: string): SourceFile | { error: string } {
     let cached = this.files.get(path);
     if (!cached) {
       const read = this.host.readFile(path);
-      cached = "error" in read ? read : sourceFile(path, read.text);
+      if ("error" in read) cached = read;
+      else {
+        cached = sourceFile(path, read.text);
+        this.encodings.set(path, read.undecodable ?? null);
+      }
       this.files.set(path, cached);
     }
     return cached;
+  }
+
+  /** The path by which the file is known: its real path when the host has one. */
+  canonical(path: string): string {
+    if (!this.host.realpath) return path;
+    let real = this.realPaths.get(path);
+    if (real === undefined) {
+      real = this.host.realpath(path);
+      this.realPaths.set(path, real);
+    }
+    return real;
+  }
+
+  /** Where a file is not valid UTF-8, or `null`. */
+  undecodable(file: SourceFile): Undecodable | null {
+    let known = this.encodings.get(file.path);
+    if (known === undefined) {
+      // Parsed elsewhere (a worker) from text with replacements? Only the host's bytes can say.
+      known = null;
+      if (file.text.includes("\uFFFD")) {
+        const read = this.host.readFile(file.path);
+        known = "error" in read ? null : (read.undecodable ?? null);
+      }
+      this.encodings.set(file.path, known);
+    }
+    return known;
   }
 
   /** Whether the file has been read (or failed to read) already. */
@@ -58,6 +115,8 @@ export class FileCache {
   /** Forgets a file so the next `get` reads it again (the editor changed it). */
   invalidate(path: string): void {
     this.files.delete(path);
+    this.encodings.delete(path);
+    this.realPaths.delete(path);
   }
 }
 
@@ -70,7 +129,7 @@ export interface LoadedProgram {
   readonly entry: string;
   /** Imports before importers; the entry last. */
   readonly files: SourceFile[];
-  /** ORG006 diagnostics. */
+  /** ORG006 diagnostics (and ORG001 for an entry that is not UTF-8). */
   readonly diagnostics: Diagnostic[];
   /** Each import statement's target path (resolved), for the language server. */
   readonly importTargets: Map<ImportDecl, string>;
@@ -86,21 +145,34 @@ function importDiagnostic(file: string, decl: ImportDecl, message: string): Diag
   return { code: entry.code, name: entry.name, severity: entry.severity, message, file, span: decl.span, related: [] };
 }
 
+/** `byte 0xC7 at offset 45` */
+export function undecodableByte(problem: Undecodable): string {
+  return `byte 0x${problem.byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${problem.byteOffset}`;
+}
+
+/**
+ * A file that is not UTF-8 as a program holds it: its import statements
+ * only (they are ASCII, and what they name is still checked), none of its
+ * other text, which would be a guess.
+ */
+function importsOnly(file: SourceFile): SourceFile {
+  const ast: FileAst = { statements: file.ast.statements.filter((statement) => statement.type === "import"), comments: [] };
+  return { ...file, ast, syntaxDiagnostics: [] };
+}
+
 export function loadProgram(entryPath: string, cache: FileCache): LoadedProgram {
-  const entry = resolve(entryPath);
+  const entry = cache.canonical(resolve(entryPath));
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const importTargets = new Map<ImportDecl, string>();
   const done = new Set<string>();
   const stack: string[] = [];
 
-  const visit = (path: string): void => {
-    const loaded = cache.get(path);
-    if ("error" in loaded) return;
+  const visit = (path: string, file: SourceFile): void => {
     stack.push(path);
-    for (const statement of loaded.ast.statements) {
+    for (const statement of file.ast.statements) {
       if (statement.type !== "import") continue;
-      const target = importTarget(path, statement);
+      const target = cache.canonical(importTarget(path, statement));
       importTargets.set(statement, target);
       const onStack = stack.indexOf(target);
       if (onStack >= 0) {
@@ -114,13 +186,36 @@ export function loadProgram(entryPath: string, cache: FileCache): LoadedProgram 
         diagnostics.push(importDiagnostic(path, statement, `cannot import "${statement.path.value}": ${imported.error}`));
         continue;
       }
-      visit(target);
+      const problem = cache.undecodable(imported);
+      if (problem) {
+        const at = imported.lines.position(problem.offset);
+        diagnostics.push(
+          importDiagnostic(
+            path,
+            statement,
+            `cannot import "${statement.path.value}": it is not valid UTF-8 (${undecodableByte(problem)}, line ${at.line}, column ${at.column}); convert it to UTF-8`,
+          ),
+        );
+        visit(target, importsOnly(imported));
+        continue;
+      }
+      visit(target, imported);
     }
     stack.pop();
     done.add(path);
-    files.push(loaded);
+    files.push(file);
   };
 
-  visit(entry);
+  const loaded = cache.get(entry);
+  if (!("error" in loaded)) {
+    const problem = cache.undecodable(loaded);
+    if (problem) {
+      // ORG001: the text itself does not read, at its first bad byte.
+      const span = { start: problem.offset, end: problem.offset + 1 };
+      const message = `this file is not valid UTF-8 (${undecodableByte(problem)}): convert it to UTF-8; until then only its imports are checked`;
+      diagnostics.push(languageDiagnostic("syntax", entry, span, message));
+      visit(entry, importsOnly(loaded));
+    } else visit(entry, loaded);
+  }
   return { entry, files, diagnostics, importTargets };
 }

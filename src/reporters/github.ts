@@ -2,10 +2,12 @@
 // line per diagnostic, which the runner turns into an annotation on the file
 // and line, then the summary as a plain log line. Escaping follows the
 // workflow-commands format: in the message, `%`, CR and LF are
-// percent-encoded; in property values also `:` and `,`.
+// percent-encoded; in property values also `:` and `,`. What comes from a
+// spec first goes through `printable`: the log viewer would act on ESC
+// sequences, and the runner on a CR or LF it let through.
 import { catalogueEntry } from "../check/codes.js";
 import type { Diagnostic, Severity } from "../diagnostics/types.js";
-import { displayPath, summaryLine, type SourceLookup } from "./locate.js";
+import { clipMiddle, displayPath, printable, summaryLine, type SourceLookup } from "./locate.js";
 
 const COMMANDS: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
 
@@ -31,17 +33,22 @@ export interface GithubReportOptions {
  * so a range over several lines gives `line` and `endLine` alone.
  */
 export function renderGithub(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: GithubReportOptions): string {
-  const lines = diagnostics.map((diagnostic) => {
+  return [...githubReport(diagnostics, lookup, options)].join("");
+}
+
+/** The annotations one line at a time, then the summary (see `textReport`). */
+export function* githubReport(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: GithubReportOptions): Generator<string> {
+  for (const diagnostic of diagnostics) {
     const range = lookup.range(diagnostic.file, diagnostic.span);
-    const properties = [`file=${escapeProperty(displayPath(diagnostic.file, options.cwd))}`, `line=${range.start.line}`];
+    const properties = [`file=${escapeProperty(printable(displayPath(diagnostic.file, options.cwd)))}`, `line=${range.start.line}`];
     if (range.start.line === range.end.line) properties.push(`col=${range.start.column}`);
     properties.push(`endLine=${range.end.line}`);
     if (range.start.line === range.end.line) properties.push(`endColumn=${range.end.column}`);
     properties.push(`title=${escapeProperty(`${diagnostic.code} ${diagnostic.name}`)}`);
     const citation = catalogueEntry(diagnostic.code)?.citation;
-    const message = citation ? `${diagnostic.message}\nbylaw: ${citation.section}: "${citation.quote}"` : diagnostic.message;
-    return `::${COMMANDS[diagnostic.severity]} ${properties.join(",")}::${escapeData(message)}`;
-  });
-  lines.push(summaryLine(diagnostics, options.checkedFiles, options.waived));
-  return lines.join("\n") + "\n";
+    const text = printable(clipMiddle(diagnostic.message));
+    const message = citation ? `${text}\nbylaw: ${citation.section}: "${citation.quote}"` : text;
+    yield `::${COMMANDS[diagnostic.severity]} ${properties.join(",")}::${escapeData(message)}\n`;
+  }
+  yield summaryLine(diagnostics, options.checkedFiles, options.waived) + "\n";
 }

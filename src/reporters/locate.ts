@@ -30,6 +30,36 @@ export class SourceLookup {
   }
 }
 
+// Terminal controls (C0 but tab, DEL, C1) and the bidirectional overrides
+// that can make a line read as something else ("Trojan Source").
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a spec made safe to print on a terminal: each control character
+ * but tab becomes an escape, `\x1b` for ESC, `\u202e` for RIGHT-TO-LEFT OVERRIDE.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** `printable` line by line: the line breaks are kept. */
+export function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
+}
+
+/** Messages longer than this are shortened in the middle for the terminal (a name thousands of characters long, say). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** `text`, or its start and end around an ellipsis when it is longer than `max`. */
+export function clipMiddle(text: string, max = MAX_MESSAGE_LENGTH): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
+}
+
 /** A path as the user should see it: relative to the working directory, with `/`. */
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);

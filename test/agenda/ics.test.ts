@@ -94,7 +94,7 @@ describe("orgspec agenda --ics", () => {
 
   it("reports a file it cannot write as a usage error", async () => {
     const result = await run(["agenda", "examples", "--ics", "/nonexistent-dir/agenda.ics"], { cwd: REPO });
-    expect(result).toEqual({ status: 2, stdout: "", stderr: "orgspec: cannot write /nonexistent-dir/agenda.ics: ENOENT\n" });
+    expect(result).toEqual({ status: 2, stdout: "", stderr: "orgspec: cannot write /nonexistent-dir/agenda.ics: no such file or directory\n" });
   });
 });
 

@@ -102,13 +102,14 @@ describe("usage and I/O errors exit 2 with a message on stderr and no stack trac
     );
   });
 
-  it("a missing path, named as given, one line each", async () => {
+  it("a missing path, named as given, one line each; the rest is still checked and reported", async () => {
     const dir = fixture("basic");
     expectUsage(await run(["check", "nope.org"], { cwd: dir }), "orgspec: cannot read nope.org: no such file or directory\n");
-    expectUsage(
-      await run(["check", "main.org", "nope.org", "gone/"], { cwd: dir }),
-      "orgspec: cannot read nope.org: no such file or directory\norgspec: cannot read gone/: no such file or directory\n",
-    );
+    expect(await run(["check", "main.org", "nope.org", "gone/"], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: BASIC_TEXT,
+      stderr: "orgspec: cannot read nope.org: no such file or directory\norgspec: cannot read gone/: no such file or directory\n",
+    });
   });
 
   it("a directory with no .org files", async () => {
@@ -143,7 +144,7 @@ describe("usage and I/O errors exit 2 with a message on stderr and no stack trac
   it("a --config that does not exist", async () => {
     expectUsage(
       await run(["check", "main.org", "--config", "missing.json"], { cwd: fixture("basic") }),
-      "orgspec: missing.json: cannot read the configuration: no such file\n",
+      "orgspec: missing.json: cannot read the configuration: no such file or directory\n",
     );
   });
 });

@@ -33,7 +33,7 @@ describe("entries of a directory", () => {
   it("are the .org files no other file there imports", () => {
     const dir = fixture("discovery");
     const discovery = findEntries([dir], new FileCache());
-    expect(discovery).toEqual({ entries: [join(dir, "a.org"), join(dir, "b.org")], missing: [] });
+    expect(discovery).toEqual({ entries: [join(dir, "a.org"), join(dir, "b.org")], problems: [] });
   });
 
   it("include files in subdirectories, and a file imported from a subdirectory is not one", () => {
@@ -81,11 +81,11 @@ describe("files named on the command line", () => {
     expect(result.stdout.endsWith("1 error, 0 warnings, 2 infos in 2 files (2 files checked)\n")).toBe(true);
   });
 
-  it("a missing one is reported as missing", () => {
+  it("a missing one is reported as a problem, with the reason", () => {
     const dir = fixture("discovery");
     expect(findEntries([join(dir, "nope.org"), join(dir, "a.org")], new FileCache())).toEqual({
       entries: [join(dir, "a.org")],
-      missing: [join(dir, "nope.org")],
+      problems: [{ path: join(dir, "nope.org"), given: join(dir, "nope.org"), reason: "no such file or directory" }],
     });
   });
 });

@@ -1,16 +1,43 @@
 // docs/cli.md and docs/configuration.md stay true to the CLI: every flag is
 // documented, and the JSON and configuration examples are valid.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/main.js";
 import { parseConfig } from "../../src/config/config.js";
-import { RULES_BY_CODE, RULES_BY_NAME } from "../../src/rules/index.js";
 
 const read = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), "utf8");
 const CLI = read("cli.md");
 const CONFIGURATION = read("configuration.md");
+/** Every Markdown page of docs/, and the README. */
+const PAGES: [string, string][] = [
+  ...readdirSync(new URL("../../docs/", import.meta.url))
+    .filter((name) => name.endsWith(".md"))
+    .map((name): [string, string] => [`docs/${name}`, read(name)]),
+  ["README.md", readFileSync(new URL("../../README.md", import.meta.url), "utf8")],
+];
 
-const jsonBlocks = (markdown: string) => [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const jsonBlocks = (markdown: string) => [...markdown.matchAll(/```jsonc?\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+/**
+ * The configuration examples of a page: JSON blocks with `rules` that are
+ * not a JSON report (which has `rules` too, beside `diagnostics`).
+ */
+function configExamples(markdown: string): Record<string, unknown>[] {
+  return jsonBlocks(markdown)
+    .map((text) => JSON.parse(text) as Record<string, unknown>)
+    .filter((block) => "rules" in block && !("diagnostics" in block));
+}
+
+/** The loader's verdict on each example of a page: `null` when it loads, else the message. */
+const verdicts = (markdown: string) =>
+  configExamples(markdown).map((config) => {
+    try {
+      parseConfig(config, "example");
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
 
 describe("docs/cli.md", () => {
   const program = buildProgram({ stdout: () => {}, stderr: () => {}, cwd: "/", isTTY: false }, () => {});
@@ -35,16 +62,14 @@ describe("docs/cli.md", () => {
     expect(Object.keys(report["summary"] as object)).toEqual(["errors", "warnings", "infos", "files", "waived"]);
   });
 
-  it("has configuration examples the loader accepts (once every rule they name exists)", () => {
-    const configs = [...jsonBlocks(CLI), ...jsonBlocks(CONFIGURATION)]
-      .map((text) => JSON.parse(text) as Record<string, unknown>)
-      .filter((block) => "rules" in block && !("diagnostics" in block));
-    expect(configs.length).toBeGreaterThanOrEqual(2);
-    for (const config of configs) {
-      const names = Object.keys(config["rules"] as object);
-      if (!names.every((name) => RULES_BY_NAME.has(name) || RULES_BY_CODE.has(name))) continue;
-      expect(() => parseConfig(config)).not.toThrow();
-    }
+  it("has configuration examples, on every page, that the loader accepts: a misspelt rule fails", () => {
+    expect(configExamples(CLI).length + configExamples(CONFIGURATION).length).toBeGreaterThanOrEqual(2);
+    for (const [page, markdown] of PAGES) expect(verdicts(markdown), page).toEqual(verdicts(markdown).map(() => null));
+  });
+
+  it("would fail on an example that misspells a rule (the mistake it exists to catch)", () => {
+    const page = '```json\n{ "rules": { "cel-size": "off", "ORG206": "warning" } }\n```\n';
+    expect(verdicts(page)).toEqual(['example: unknown rule "cel-size" in "rules": did you mean "cell-size"? (see `orgspec rules` for the list)']);
   });
 
   it("has the anchors other pages link to", () => {

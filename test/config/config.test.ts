@@ -169,6 +169,20 @@ describe("errors name the key", () => {
     );
   });
 
+  it("an unknown rule close to a rule's name or code: did you mean", () => {
+    expect(messageOf({ rules: { "cel-size": "error" } })).toBe(
+      'orgspec.config.json: unknown rule "cel-size" in "rules": did you mean "cell-size"? (see `orgspec rules` for the list)',
+    );
+    expect(messageOf({ rules: { "cell-meetings": "off" } })).toContain('unknown rule "cell-meetings" in "rules": did you mean "cell-meeting"?');
+    expect(messageOf({ rules: { ORG1O1: "off" } })).toContain('did you mean "ORG101"?');
+  });
+
+  it("an unknown option close to one the rule takes: did you mean", () => {
+    expect(messageOf({ rules: { "cell-size": ["error", { mim: 5 }] } })).toBe(
+      'orgspec.config.json: unknown option "mim" for cell-size at rules.cell-size[1]: did you mean "min"? (options: min, max)',
+    );
+  });
+
   it("a language code, which cannot be configured", () => {
     expect(messageOf({ rules: { "outside-period": "off" } })).toBe(
       'orgspec.config.json: "outside-period" in "rules" is ORG007, a language code: only bylaw rules (ORG1xx-ORG4xx) can be configured',

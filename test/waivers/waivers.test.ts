@@ -1,6 +1,7 @@
 // Waivers: `// orgspec-waive CODES [until DATE] -- reason` suppresses the
 // diagnostics of its line or of the line below; malformed, expired and
 // unused waivers are ORG010.
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDay } from "../../src/util/dates.js";
 import { cleanUp, fixture, isolatingRulebook, run } from "../fixtures/support.js";
@@ -145,6 +146,37 @@ describe("malformed waivers are ORG010 and waive nothing", () => {
       "ORG010 3:1-3:52 `2026-02-30` is not a calendar date (YYYY-MM-DD)",
       `ORG101 4:6-4:10 ${TINY_ERROR}`,
     ]);
+  });
+
+  it("with several faults: each is reported, not only the first", () => {
+    const comment = "// orgspec-waive ORG999, cel-size until 2026-02-30";
+    expect(summary(waiverOn(comment))).toEqual([
+      `ORG010 3:1-3:${comment.length + 1} a waiver needs codes and a reason: \`// orgspec-waive ORG201 until 2026-09-30 -- reason\``,
+      `ORG010 3:1-3:${comment.length + 1} this waiver names no known rule: ORG999, cel-size`,
+      `ORG010 3:1-3:${comment.length + 1} \`2026-02-30\` is not a calendar date (YYYY-MM-DD)`,
+      `ORG101 4:6-4:10 ${TINY_ERROR}`,
+    ]);
+    expect(summary(waiverOn("// orgspec-waive ORG101 until -- no date"))[0]).toBe("ORG010 3:1-3:41 `until` needs a date (YYYY-MM-DD)");
+    expect(summary(waiverOn("// orgspec-waive ORG101 until 2026-09-30 because -- x"))[0]).toBe(
+      "ORG010 3:1-3:54 unexpected `because` after the date: the reason goes after `--`",
+    );
+  });
+
+  it("for any combination of faults, reports exactly those faults and waives nothing", () => {
+    const fault = { reason: "a waiver needs codes", unknown: "names no known rule", date: "is not a calendar date" };
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.boolean(), (noReason, unknownCode, badDate) => {
+        const codes = unknownCode ? "ORG101, ORG998" : "ORG101";
+        const until = badDate ? " until 2026-13-01" : " until 2026-09-30";
+        const comment = `// orgspec-waive ${codes}${until}${noReason ? "" : " -- merging"}`;
+        const result = waiverOn(comment);
+        const messages = result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG010").map((diagnostic) => diagnostic.message);
+        const expected = [noReason && fault.reason, unknownCode && fault.unknown, badDate && fault.date].filter((text): text is string => text !== false);
+        expect(messages.length).toBe(expected.length);
+        expected.forEach((text, i) => expect(messages[i]).toContain(text));
+        expect(result.waived.length).toBe(expected.length > 0 ? 0 : 1);
+      }),
+    );
   });
 
   it("ORG010 is a warning", () => {
