@@ -3,7 +3,8 @@
 // reports a file reached from several entries once.
 import { resolve } from "node:path";
 import type { Day } from "../ast/types.js";
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/types.js";
+import { loadConfigFile, loadConfigForPaths } from "../config/config.js";
+import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";
 import { resolveProgram } from "../model/resolve.js";
 import type { Model } from "../model/types.js";
 import { findEntries, type EntryDiscovery } from "../program/entries.js";
@@ -13,7 +14,15 @@ import { runRules, type Rulebook } from "./run-rules.js";
 import type { AnyRule } from "../rules/rule.js";
 
 export interface CheckOptions {
-  /** Rule severities and options; the catalogue's defaults where absent. */
+  /**
+   * Where rule severities and options come from, as for `orgspec check`:
+   * `"auto"` (the default) finds `orgspec.config.json` walking up from the
+   * first path (or entry), a path names a configuration file, `"none"` uses
+   * the catalogue's defaults, and a rulebook is used as given. A file that
+   * cannot be read or is invalid throws a `ConfigError`.
+   */
+  readonly config?: "auto" | "none" | string | Rulebook;
+  /** Rule severities and options, as given (wins over `config`). */
   readonly rulebook?: Rulebook;
   /** Judge deadlines at this day instead of the period's end. */
   readonly asOf?: Day | null;
@@ -41,9 +50,20 @@ export function todayDay(): Day {
 
 export function checkProgram(entry: string, options: CheckOptions = {}): ProgramResult {
   const cache = options.cache ?? new FileCache(options.host);
+  const rulebook = resolveRulebook(options, [entry]);
   const loaded = loadProgram(resolve(entry), cache);
   const model = resolveProgram(loaded);
-  return checkModel(model, options);
+  return checkModel(model, { ...options, rulebook });
+}
+
+/** The rulebook a check runs with: the one given, else the configuration `config` names (see `CheckOptions`). */
+export function resolveRulebook(options: CheckOptions, paths: readonly string[]): Rulebook {
+  if (options.rulebook) return options.rulebook;
+  const config = options.config ?? "auto";
+  if (typeof config !== "string") return config;
+  if (config === "none") return new Map();
+  if (config === "auto") return loadConfigForPaths(undefined, paths, process.cwd()).rulebook;
+  return loadConfigFile(resolve(config)).rulebook;
 }
 
 /** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
@@ -57,7 +77,18 @@ export function checkModel(model: Model, options: CheckOptions = {}): ProgramRes
   });
   const { diagnostics, waived } = applyWaivers(model, [...language, ...run.diagnostics], options.today ?? todayDay());
   diagnostics.sort(compareDiagnostics);
-  return { model, diagnostics, waived };
+  const located = withRanges(model);
+  return { model, diagnostics: diagnostics.map(located), waived: waived.map(located) };
+}
+
+/** Adds line and column ranges to a diagnostic and its related locations, from the model's files. */
+function withRanges(model: Model): (diagnostic: Diagnostic) => Diagnostic {
+  const files = new Map(model.files.map((file) => [file.path, file.lines]));
+  const range = (location: Location) => {
+    const lines = files.get(location.file);
+    return lines ? { range: { start: lines.position(location.span.start), end: lines.position(location.span.end) } } : {};
+  };
+  return (diagnostic) => ({ ...diagnostic, ...range(diagnostic), related: diagnostic.related.map((related) => ({ ...related, ...range(related) })) });
 }
 
 export interface PathsResult {
@@ -73,8 +104,9 @@ export interface PathsResult {
 
 export function checkPaths(paths: readonly string[], options: CheckOptions = {}): PathsResult {
   const cache = options.cache ?? new FileCache(options.host);
+  const rulebook = resolveRulebook(options, paths);
   const discovery = findEntries(paths, cache);
-  const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache }));
+  const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache, rulebook }));
   return mergePrograms(programs, discovery);
 }
 

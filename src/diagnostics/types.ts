@@ -4,10 +4,18 @@ import type { Span } from "../ast/types.js";
 
 export type Severity = "error" | "warning" | "info";
 
+/** A 1-based line and column (columns count UTF-16 code units, as editors do). */
+export interface LineColumn {
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface Location {
   /** Absolute path of the file. */
   readonly file: string;
   readonly span: Span;
+  /** The span as lines and columns: set on every diagnostic `checkProgram` and `checkPaths` return. */
+  readonly range?: { readonly start: LineColumn; readonly end: LineColumn };
 }
 
 export interface RelatedLocation extends Location {

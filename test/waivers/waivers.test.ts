@@ -228,6 +228,7 @@ describe("unused waivers", () => {
         message: "this waiver of cell-size suppresses nothing on line 3",
         file: result.diagnostics[0]!.file,
         span: result.diagnostics[0]!.span,
+        range: { start: { line: 3, column: 31 }, end: { line: 3, column: 80 } },
         related: [],
         tags: ["unnecessary"],
       },
