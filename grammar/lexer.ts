@@ -149,7 +149,9 @@ export const allTokens: TokenType[] = [
   Name,
 ];
 
-const DURATION_WORDS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]);
+/** The words of an interval's unit (`every 2 weeks`, `every month`). */
+export const DURATION_WORDS: readonly string[] = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+const DURATION_SET = new Set(DURATION_WORDS);
 
 /**
  * Lexes a file. `on` starts an event only before a date, and `every` starts
@@ -174,7 +176,7 @@ export function tokenizeOrg(text: string): ILexingResult {
     if (tok.tokenType === Kw.on) {
       if (next?.tokenType !== DateLiteral) retype(tok, Identifier);
     } else if (tok.tokenType === Kw.every) {
-      const startsInterval = next !== undefined && (next.tokenType === IntegerLiteral || DURATION_WORDS.has(next.image));
+      const startsInterval = next !== undefined && (next.tokenType === IntegerLiteral || DURATION_SET.has(next.image));
       if (!startsInterval) retype(tok, Identifier);
     }
   }
@@ -192,6 +194,16 @@ export const keywordWords: readonly string[] = Object.keys(Kw);
 /** True when a token type is one of the language's keywords. */
 export function isKeywordToken(type: TokenType): boolean {
   return type.name.startsWith("Kw_");
+}
+
+/** A keyword token type's word, as written (`committee`). */
+export function keywordWord(type: TokenType): string {
+  return type.name.slice("Kw_".length);
+}
+
+/** The token type of a keyword, by its word; `undefined` for a word that is no keyword. */
+export function keywordType(word: string): TokenType | undefined {
+  return keywordByWord.get(word);
 }
 
 // The one lexer of the process, behind `tokenizeOrg`; `ensureOptimizations`

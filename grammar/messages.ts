@@ -2,7 +2,7 @@
 // found `2026-3-1`", with a keyword suggestion for a misspelt verb.
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { closestNames } from "../src/util/text.js";
-import { isKeywordToken, keywordWords } from "./lexer.js";
+import { isKeywordToken, keywordWord, keywordWords } from "./lexer.js";
 
 const TOKEN_DESCRIPTIONS: Record<string, string> = {
   Name: "a name",
@@ -31,7 +31,7 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
 
 /** A token type as the user would write it: keywords as themselves, others described. */
 export function describeTokenType(type: TokenType): string {
-  if (isKeywordToken(type)) return type.name.slice("Kw_".length);
+  if (isKeywordToken(type)) return keywordWord(type);
   return TOKEN_DESCRIPTIONS[type.name] ?? type.name;
 }
 

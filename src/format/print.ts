@@ -20,6 +20,7 @@
 //   the line they were written for); a comment that was alone on its line
 //   stays alone on its line, directly above what followed it.
 import { doc, type Doc } from "prettier";
+import { BLOCK_CLAUSES } from "../../grammar/shape.js";
 import { findBrace, type CommentTok, type OrgFormatRoot, type Tok, type TokRange } from "./tree.js";
 
 const { fill, group, hardline, indent, join, line, lineSuffix, literalline } = doc.builders;
@@ -127,8 +128,9 @@ export class OrgDocPrinter {
 
   /**
    * Splits the tokens of a committee, executive, attendance or application
-   * block into its clauses: `elected DATE`, `members LIST`, `present LIST`,
-   * `recommended by LIST`, `youth league letter`.
+   * block into its clauses (`elected DATE`, `members LIST`, `present LIST`,
+   * `recommended by LIST`, `youth league letter`): each clause's shape comes
+   * from the grammar (BLOCK_CLAUSES), so a clause added there is read here.
    */
   private clauses(from: number, to: number): TokRange[] {
     const clauses: TokRange[] = [];
@@ -136,11 +138,9 @@ export class OrgDocPrinter {
     while (k < to) {
       const start = k;
       const word = this.tokens[k]!.image;
-      if (word === "elected") k += 2;
-      else if (word === "youth") k += 3;
-      else if (word === "members" || word === "present") k = this.skipList(k + 1);
-      else if (word === "recommended") k = this.skipList(k + 2);
-      else throw new Error(`the orgspec formatter does not know the block clause \`${word}\`; the file was not formatted`);
+      const shape = BLOCK_CLAUSES.get(word);
+      if (!shape) throw new Error(`the orgspec formatter does not know the block clause \`${word}\`; the file was not formatted`);
+      for (const element of shape) k = element === "names" ? this.skipList(k) : k + 1;
       if (k > to) throw new Error(`the orgspec formatter misread a block clause at \`${word}\`; the file was not formatted`);
       clauses.push({ a: start, b: k });
     }
