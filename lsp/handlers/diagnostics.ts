@@ -1,8 +1,8 @@
 // orgspec diagnostics as protocol diagnostics: code with a link to its docs,
 // related locations, and tags (a waiver that suppresses nothing is
 // "unnecessary" and shows faded).
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
-import { catalogueEntry, docsUrl, type Diagnostic, type DiagnosticTag as OrgTag, type Severity, type SourceFile } from "../api.js";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type TextEdit } from "vscode-languageserver";
+import { catalogueEntry, docsUrl, type Diagnostic, type DiagnosticData as OrgData, type DiagnosticTag as OrgTag, type Fix, type Severity, type SourceFile } from "../api.js";
 import { pathToUri, toRange } from "../positions.js";
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -13,9 +13,18 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 const TAGS: Record<OrgTag, DiagnosticTag> = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated };
 
-/** The data a published diagnostic carries, for code actions. */
+/** A rule's fix as the protocol carries it: its edits as ranges of documents. */
+export interface LspFix {
+  readonly title: string;
+  readonly safety: "safe" | "unsafe";
+  readonly changes: Record<string, TextEdit[]>;
+}
+
+/** The data a published diagnostic carries, for code actions: the rule's name, its data and its fixes. */
 export interface DiagnosticData {
   readonly name: string;
+  readonly values?: OrgData;
+  readonly fixes?: readonly LspFix[];
 }
 
 export function toLspDiagnostic(diagnostic: Diagnostic, fileOf: (path: string) => SourceFile | undefined): LspDiagnostic | null {
@@ -34,11 +43,26 @@ export function toLspDiagnostic(diagnostic: Diagnostic, fileOf: (path: string) =
     code: diagnostic.code,
     source: "orgspec",
     message: diagnostic.message,
-    data: { name: diagnostic.name } satisfies DiagnosticData,
+    data: {
+      name: diagnostic.name,
+      ...(diagnostic.data ? { values: diagnostic.data } : {}),
+      ...(diagnostic.fixes ? { fixes: diagnostic.fixes.flatMap((fix) => lspFix(fix, fileOf)) } : {}),
+    } satisfies DiagnosticData,
   };
   if (entry) result.codeDescription = { href: docsUrl(entry) };
   if (related.length > 0) result.relatedInformation = related;
   const tags = (diagnostic.tags ?? []).map((tag) => TAGS[tag]);
   if (tags.length > 0) result.tags = tags;
   return result;
+}
+
+/** A fix with each edit's span as a range of its document; none when a file it edits is not loaded. */
+function lspFix(fix: Fix, fileOf: (path: string) => SourceFile | undefined): LspFix[] {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const edit of fix.edits) {
+    const target = fileOf(edit.file);
+    if (!target) return [];
+    (changes[pathToUri(edit.file)] ??= []).push({ range: toRange(target, edit.span), newText: edit.newText });
+  }
+  return [{ title: fix.title, safety: fix.safety, changes }];
 }

@@ -79,6 +79,8 @@ export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null, rul
             file: input.file,
             span: input.span,
             related: input.related ?? [],
+            ...(input.data ? { data: input.data } : {}),
+            ...(input.fixes && input.fixes.length > 0 ? { fixes: input.fixes } : {}),
           }),
         cadenceWindow: (unit, kind) => {
           const window = unit.window;

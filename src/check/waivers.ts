@@ -7,6 +7,7 @@ import { languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model, SourceFile } from "../model/types.js";
 import { formatDay, parseDay } from "../util/dates.js";
+import { removeComment } from "../rules/shared/edits.js";
 import { catalogueEntry, knownCode } from "./codes.js";
 
 export interface Waiver {
@@ -122,9 +123,13 @@ export function applyWaivers(
   for (const waivers of byFileLine.values()) {
     for (const waiver of waivers) {
       if (used.has(waiver)) continue;
+      const file = model.files.find((candidate) => candidate.path === waiver.file);
       problems.push({
         ...languageDiagnostic("waiver", waiver.file, waiver.span, `this waiver of ${waiver.codes.join(", ")} suppresses nothing on line ${waiver.line}`),
         tags: ["unnecessary"],
+        data: { codes: waiver.codes, line: waiver.line },
+        // Removing a comment that suppresses nothing changes no finding: safe.
+        ...(file ? { fixes: [{ title: "Remove the unused waiver", safety: "safe" as const, edits: [removeComment(file, waiver)] }] } : {}),
       });
     }
   }

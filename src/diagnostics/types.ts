@@ -24,6 +24,31 @@ export interface RelatedLocation extends Location {
 
 export type DiagnosticTag = "unnecessary" | "deprecated";
 
+/** A value a message was built from. */
+export type DataValue = string | number | boolean | null | readonly string[];
+
+/** The names and values a diagnostic's message was built from, for tools (code actions, baselines) that must not parse the text. */
+export type DiagnosticData = Readonly<Record<string, DataValue>>;
+
+/** Replace a span of a file with new text (an empty span inserts). */
+export interface TextEdit {
+  readonly file: string;
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/**
+ * A change that resolves a diagnostic, declared by the rule that reports it.
+ * `safe` keeps what the records mean (removing a waiver that suppresses
+ * nothing); `unsafe` changes what they say (naming a deputy, replacing a
+ * name), so it is applied only when asked for, as Ruff labels its fixes.
+ */
+export interface Fix {
+  readonly title: string;
+  readonly safety: "safe" | "unsafe";
+  readonly edits: readonly TextEdit[];
+}
+
 export interface Diagnostic extends Location {
   readonly code: string;
   /** The rule's name (`cell-size`). */
@@ -34,6 +59,9 @@ export interface Diagnostic extends Location {
   readonly tags?: readonly DiagnosticTag[];
   /** More for whoever debugs it (an internal error's stack): shown with `--debug` only. */
   readonly detail?: string;
+  readonly data?: DiagnosticData;
+  /** The fixes the reporting rule offers, best first. */
+  readonly fixes?: readonly Fix[];
 }
 
 /** Where a bylaw rule's requirement comes from. */

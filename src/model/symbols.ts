@@ -107,6 +107,9 @@ export class SymbolTable {
         file,
         span: ref.span,
         related: [],
+        data: { name: ref.name, expected: kind, suggestions },
+        // Another name means another unit or person: never applied without --unsafe-fixes.
+        fixes: suggestions.map((name) => ({ title: `Replace with \`${name}\``, safety: "unsafe", edits: [{ file, span: ref.span, newText: name }] })),
       });
       return null;
     }

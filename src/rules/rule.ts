@@ -2,7 +2,7 @@
 // defaults, its docs with a failing and a passing example, and `check`, which
 // reads the resolved model and reports through the context.
 import type { Day, DurationUnit, Span } from "../ast/types.js";
-import type { Citation, RelatedLocation, Severity } from "../diagnostics/types.js";
+import type { Citation, DiagnosticData, Fix, RelatedLocation, Severity } from "../diagnostics/types.js";
 import type { Model, TimelineKind, Unit, Window } from "../model/types.js";
 import type { Obligation, ObligationContext } from "./obligation.js";
 
@@ -39,6 +39,10 @@ export interface ReportInput {
   readonly span: Span;
   readonly message: string;
   readonly related?: readonly RelatedLocation[];
+  /** The names and values the message was built from. */
+  readonly data?: DiagnosticData;
+  /** The fixes the rule offers for this finding, best first. */
+  readonly fixes?: readonly Fix[];
   /**
    * A lower severity for this report than the rule's (a rule whose lesser
    * findings are warnings). It can only lower: the configured severity is the

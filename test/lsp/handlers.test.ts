@@ -222,17 +222,34 @@ describe("code actions", () => {
 });
 
 describe("more code actions", () => {
-  it("adds a missing deputy line after the secretary", () => {
+  it("offers the rule's fixes for a missing deputy: a full member of the roster each, after the secretary", () => {
     const t = setup();
     const text = MILL.replace("  deputy ri_yong\n", "");
     const uri = t.open("main.org", text);
     const diagnostic = t.last("main.org")!.find((d) => d.code === "ORG110")!;
     expect(diagnostic.message).toContain("has no deputy");
     const actions = codeActions(t.workspace, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
-    expect(actions[0]!.title).toBe("Add a `deputy` line");
+    expect(actions.map((action) => `${action.title}${action.isPreferred ? " (preferred)" : ""}`)).toEqual([
+      "Add `deputy ri_yong` (preferred)",
+      "Add `deputy pak_sun`",
+      "Add `deputy jo_myong`",
+      "Waive ORG110 on this line until 2026-09-29",
+    ]);
     const edit = actions[0]!.edit!.changes![uri]![0]!;
-    expect(edit.newText).toBe("\n  deputy ");
+    expect(edit.newText).toBe("\n  deputy ri_yong");
     expect(edit.range.start).toEqual(after(text, "secretary kim_chol"));
+  });
+
+  it("removes an unused waiver with the rule's safe fix", () => {
+    const t = setup();
+    const text = MILL.replace("  deputy ri_yong\n", "  deputy ri_yong\n  // orgspec-waive ORG101 -- was small\n");
+    const uri = t.open("main.org", text);
+    const diagnostic = t.last("main.org")!.find((d) => d.code === "ORG010")!;
+    const actions = codeActions(t.workspace, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    expect(actions.map((action) => action.title)).toEqual(["Remove the unused waiver"]);
+    const edit = actions[0]!.edit!.changes![uri]![0]!;
+    expect(edit.newText).toBe("");
+    expect(edit.range).toEqual({ start: after(text, "deputy ri_yong\n"), end: after(text, "-- was small\n") });
   });
 });
 

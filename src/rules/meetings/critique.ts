@@ -2,6 +2,7 @@ import type { Unit } from "../../model/types.js";
 import type { GapObligation, ObligationContext } from "../obligation.js";
 import { defineRule, type Duration, type OptionSpecs } from "../rule.js";
 import { cadenceText, gap, judgeCadences, limitText } from "../shared/meetings-cadence.js";
+import { insertInUnit, sourceOf } from "../shared/edits.js";
 import { unitLabel } from "../shared/units.js";
 
 /** Whether a declared cadence is at least weekly: "once a week or every two days", or more often. */
@@ -87,11 +88,18 @@ every week from 2026-03-02 to 2026-03-30 critique printing`,
     for (const unit of model.units) {
       if (unit.unitKind !== "cell") continue;
       if (!unit.critique) {
+        const file = sourceOf(model, unit.file);
+        const after = unit.decl.items.filter((item) => ["under", "level", "setting", "established", "covers"].includes(item.type)).at(-1) ?? null;
         report({
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} declares no Party Life Critique cadence; add \`critique weekly\` or \`critique every 2 days\``,
           severity: "warning",
+          data: { unit: unit.id },
+          // Which cadence the cell keeps is the records' to say.
+          fixes: file
+            ? ["critique weekly", "critique every 2 days"].map((line) => ({ title: `Add \`${line}\``, safety: "unsafe" as const, edits: [insertInUnit(file, unit.decl, after, line)] }))
+            : [],
         });
         continue;
       }

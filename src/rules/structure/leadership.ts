@@ -1,10 +1,31 @@
-import type { RelatedLocation } from "../../diagnostics/types.js";
-import type { Unit } from "../../model/types.js";
+import type { Fix, RelatedLocation } from "../../diagnostics/types.js";
+import type { Model, Unit } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { defineRule, type ReportInput } from "../rule.js";
+import { insertInUnit, sourceOf } from "../shared/edits.js";
 import { exampleRoster } from "../shared/structure-examples.js";
 import { distinctRoles, isLedUnit, type Role } from "../shared/structure-units.js";
 import { KIND_NAMES, membershipWithin, personLabel, unitLabel } from "../shared/units.js";
+
+/**
+ * Name a full member of the unit's own roster to each missing role (the first
+ * three who hold no other role): unsafe, since who leads is the records' to say.
+ */
+function roleFixes(model: Model, unit: Unit, missing: readonly ("secretary" | "deputy")[]): Fix[] {
+  const file = sourceOf(model, unit.file);
+  if (!file) return [];
+  const holders = new Set([unit.secretary?.person, unit.deputy?.person]);
+  const members = unit.roster.filter((entry) => entry.status === "member" && !holders.has(entry.person)).slice(0, 3);
+  const secretaryLine = unit.decl.items.find((item) => item.type === "secretary") ?? null;
+  const after = unit.decl.items.filter((item) => ["under", "level", "setting", "established", "critique", "covers", "approved"].includes(item.type)).at(-1) ?? null;
+  return missing.flatMap((role) =>
+    members.map((member): Fix => ({
+      title: `Add \`${role} ${member.person.id}\``,
+      safety: "unsafe",
+      edits: [insertInUnit(file, unit.decl, role === "deputy" ? (secretaryLine ?? after) : after, `${role} ${member.person.id}`)],
+    })),
+  );
+}
 
 /** Reports a role held by a candidate or by someone outside the unit, on the role's line. */
 function checkRoleHolder(unit: Unit, role: Role, report: (input: ReportInput) => void): void {
@@ -78,12 +99,14 @@ ${exampleRoster("s", 5)}
   check({ model, report }) {
     for (const unit of model.units) {
       if (!isLedUnit(unit)) continue;
-      const missing = [unit.secretary ? null : "secretary", unit.deputy ? null : "deputy"].filter((role): role is string => role !== null);
+      const missing = [unit.secretary ? null : "secretary", unit.deputy ? null : "deputy"].filter((role): role is "secretary" | "deputy" => role !== null);
       if (missing.length > 0) {
         report({
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} has no ${missing.join(" and no ")}; a ${KIND_NAMES[unit.unitKind]} is led by a secretary and a deputy secretary`,
+          data: { unit: unit.id, missing },
+          fixes: roleFixes(model, unit, missing),
         });
       }
       for (const role of distinctRoles(unit)) checkRoleHolder(unit, role, report);
