@@ -8,6 +8,7 @@
 // ORG206, ORG401), and waivers whose `until` runs out.
 import type { Day, Span } from "../ast/types.js";
 import { fileWaivers } from "../check/waivers.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Model, Person, Unit } from "../model/types.js";
 import { limitText, cadenceWindow, timesText } from "../rules/shared/meetings-cadence.js";
 import { after } from "../rules/shared/membership-text.js";
@@ -85,7 +86,7 @@ export function computeAgenda(models: readonly Model[], options: AgendaOptions):
         add({
           due: waiver.until,
           kind: "waiver-expiry",
-          code: "ORG010",
+          code: LANGUAGE_CODES.waiver.code,
           unit: locator.unitAt(file.path, file.lines.lineStart(line) + indent),
           person: null,
           title: `waiver of ${waiver.codes.join(", ")} expires`,

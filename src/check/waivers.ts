@@ -3,7 +3,7 @@
 // suppresses that diagnostic. Expired, unused and malformed waivers are
 // reported (ORG010) so that waivers never rot silently.
 import type { Comment, Day, Span } from "../ast/types.js";
-import { languageDiagnostic } from "../diagnostics/language.js";
+import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model, SourceFile } from "../model/types.js";
 import { formatDay, parseDay } from "../util/dates.js";
@@ -115,7 +115,7 @@ export function applyWaivers(
     const waiver = byFileLine
       .get(`${diagnostic.file}\0${line}`)
       ?.find((candidate) => waives(candidate, diagnostic));
-    if (waiver && diagnostic.code !== "ORG010") {
+    if (waiver && diagnostic.code !== LANGUAGE_CODES.waiver.code) {
       used.add(waiver);
       waived.push(diagnostic);
     } else kept.push(diagnostic);

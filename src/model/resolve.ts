@@ -2,7 +2,7 @@
 // units with their properties and rosters, the units tree with sizes, event
 // series expanded, and per-unit and per-person timelines sorted by date.
 import type { Identifier, Span, StringValue, UnitDecl } from "../ast/types.js";
-import { languageDiagnostic } from "../diagnostics/language.js";
+import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { LoadedProgram } from "../program/load.js";
 import { formatDay } from "../util/dates.js";
@@ -316,7 +316,7 @@ function markDoubtfulTimelines(files: readonly SourceFile[], table: SymbolTable)
   for (const file of files) {
     const scanned = new Set<number>();
     for (const diagnostic of file.syntaxDiagnostics) {
-      if (diagnostic.code !== "ORG001") continue;
+      if (diagnostic.code !== LANGUAGE_CODES.syntax.code) continue;
       const { line } = file.lines.position(diagnostic.span.start);
       // A line with many errors is read once.
       if (scanned.has(line)) continue;
