@@ -231,6 +231,15 @@ describe("unused waivers", () => {
         range: { start: { line: 3, column: 31 }, end: { line: 3, column: 80 } },
         related: [],
         tags: ["unnecessary"],
+        data: { codes: ["cell-size"], line: 3 },
+        // The comment shares its line with code: the fix takes the comment and the space before it.
+        fixes: [
+          {
+            title: "Remove the unused waiver",
+            safety: "safe",
+            edits: [{ file: result.diagnostics[0]!.file, span: { start: result.diagnostics[0]!.span.start - 1, end: result.diagnostics[0]!.span.end }, newText: "" }],
+          },
+        ],
       },
     ]);
     expect(result.at(result.diagnostics[0]!)).toBe("3:31-3:80");
