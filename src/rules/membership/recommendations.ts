@@ -28,7 +28,7 @@ function refusal(recommender: PersonFacts, application: Application, tenure: Dur
   const applied = formatDay(application.day);
   const fromRoster = held.entry !== null && held.entry.date !== null;
   const became = fromRoster ? `joined ${formatDay(held.day)}` : `was ratified a full member on ${formatDay(held.day)}`;
-  const related = fromRoster ? relatedEntry(held.entry!, `${name} ${became}`) : relatedEvent(held.ratify!, `${name} ${became}`);
+  const related = fromRoster ? relatedEntry(held.entry, `${name} ${became}`) : relatedEvent(held.ratify!, `${name} ${became}`);
   if (late) return { reason: `${name} ${became}, after the application of ${applied}`, related };
   return { reason: `${name} ${became}, under ${durationWords(tenure)} before the application of ${applied}`, related };
 }
