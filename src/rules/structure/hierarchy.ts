@@ -2,41 +2,59 @@ import type { RelatedLocation } from "../../diagnostics/types.js";
 import type { Model, Unit } from "../../model/types.js";
 import { defineRule, type ReportInput } from "../rule.js";
 import { kindPhrase } from "../shared/structure-units.js";
-import { isCityOrCounty, unitLabel } from "../shared/units.js";
+import { unitLabel } from "../shared/units.js";
 
-/** Where a unit belongs: `allows` says whether a parent fits (`null`: cannot be judged), `wanted` says what fits. */
-interface Placement {
-  readonly allows: (parent: Unit) => boolean | null;
-  readonly wanted: string;
+/** What the hierarchy knows of a unit: its kind and, for a committee, its level. */
+export interface Placed {
+  readonly unitKind: Unit["unitKind"];
+  readonly level: Unit["level"];
 }
 
-const isCommittee = (unit: Unit) => unit.unitKind === "committee";
-const levelIs = (level: Unit["level"]) => (parent: Unit) => (isCommittee(parent) && parent.level === null ? null : isCommittee(parent) && parent.level === level);
-const UNDER_PRIMARY: Placement = { allows: (parent) => parent.unitKind === "primary", wanted: "a primary party organization" };
-const UNDER_COMMITTEE: Placement = { allows: isCommittee, wanted: "a party committee" };
+const isCommittee = (unit: Placed) => unit.unitKind === "committee";
+/** A committee of `level`; `null` (cannot be judged) for a committee without a level. */
+const committeeOf = (level: Unit["level"], parent: Placed): boolean | null => (isCommittee(parent) && parent.level === null ? null : isCommittee(parent) && parent.level === level);
 
-/** Where a unit belongs; `"root"` for the Central Committee; `null` when it cannot be judged (a committee without a level). */
-function placement(unit: Unit): Placement | "root" | null {
+/**
+ * Whether this rule accepts `parent` as the `under` of `child`, cycles aside:
+ * `null` when it cannot judge (a committee without a level, as the child, or
+ * as the parent of a committee or cell), which the rule lets pass. The rule's
+ * check and the editor's completion after `under` both ask this.
+ */
+export function mayBeUnder(child: Placed, parent: Placed): boolean | null {
+  switch (child.unitKind) {
+    case "committee":
+      if (child.level === null) return null;
+      if (child.level === "central") return false;
+      return committeeOf(child.level === "provincial" ? "central" : "provincial", parent);
+    case "primary":
+    case "team":
+      return isCommittee(parent);
+    case "branch":
+    case "subprimary":
+      return parent.unitKind === "primary";
+    case "cell":
+      if (isCommittee(parent) && parent.level === null) return null;
+      if (isCommittee(parent)) return parent.level === "city" || parent.level === "county";
+      return parent.unitKind === "primary" || parent.unitKind === "branch" || parent.unitKind === "subprimary";
+  }
+}
+
+/** What a unit belongs under, for messages; `"root"` for the Central Committee; `null` when it cannot be judged (a committee without a level). */
+function placement(unit: Unit): string | "root" | null {
   switch (unit.unitKind) {
     case "committee":
       if (unit.level === "central") return "root";
-      if (unit.level === "provincial") return { allows: levelIs("central"), wanted: "the Central Committee" };
-      if (unit.level === "city" || unit.level === "county") return { allows: levelIs("provincial"), wanted: "a provincial party committee" };
+      if (unit.level === "provincial") return "the Central Committee";
+      if (unit.level === "city" || unit.level === "county") return "a provincial party committee";
       return null;
     case "primary":
     case "team":
-      return UNDER_COMMITTEE;
+      return "a party committee";
     case "branch":
     case "subprimary":
-      return UNDER_PRIMARY;
+      return "a primary party organization";
     case "cell":
-      return {
-        allows: (parent) =>
-          isCommittee(parent) && parent.level === null
-            ? null
-            : isCityOrCounty(parent) || parent.unitKind === "primary" || parent.unitKind === "branch" || parent.unitKind === "subprimary",
-        wanted: "a city or county party committee, or a primary, branch or sub-primary party organization",
-      };
+      return "a city or county party committee, or a primary, branch or sub-primary party organization";
   }
 }
 
@@ -121,25 +139,25 @@ export const hierarchy = defineRule({
     }
     for (const unit of model.units) {
       if (onCycle.has(unit)) continue;
-      const place = placement(unit);
-      if (place === null) continue;
+      const wanted = placement(unit);
+      if (wanted === null) continue;
       const under = unit.underProperty;
-      if (place === "root") {
+      if (wanted === "root") {
         if (under && unit.parent) {
           report({ file: unit.file, span: under.span, message: `${unitLabel(unit)} is the Central Committee, at the top of the party; it is under no other unit` });
         }
         continue;
       }
       if (!under) {
-        report({ file: unit.file, span: unit.decl.id.span, message: `${unitLabel(unit)} has no \`under\`; ${kindPhrase(unit)} belongs under ${place.wanted}` });
+        report({ file: unit.file, span: unit.decl.id.span, message: `${unitLabel(unit)} has no \`under\`; ${kindPhrase(unit)} belongs under ${wanted}` });
         continue;
       }
       const parent = unit.parent;
-      if (!parent || place.allows(parent) !== false) continue;
+      if (!parent || mayBeUnder(unit, parent) !== false) continue;
       report({
         file: unit.file,
         span: under.span,
-        message: `${unitLabel(unit)} is under ${unitLabel(parent)}, ${kindPhrase(parent)}; ${kindPhrase(unit)} belongs under ${place.wanted}`,
+        message: `${unitLabel(unit)} is under ${unitLabel(parent)}, ${kindPhrase(parent)}; ${kindPhrase(unit)} belongs under ${wanted}`,
       });
     }
   },
