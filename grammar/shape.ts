@@ -33,6 +33,8 @@ export interface GrammarTerminal {
    * for a terminal that is no keyword.
    */
   readonly phrase: readonly TokenType[];
+  /** Inside a repetition of its rule (`MANY`…): it may be written again, as `youth_league` and `at` along a roster entry. */
+  readonly repeated: boolean;
 }
 
 /** One element of a block clause: a single token, or a name list (`a, b, c`). */
@@ -40,21 +42,21 @@ export type ClauseElement = "token" | "names";
 
 const productions = orgParser.getGAstProductions();
 
-/** Every sequence of productions under `production`, each once (alternatives, options and repetitions hold one each). */
-function forEachSequence(production: IProduction, visit: (sequence: readonly IProduction[]) => void): void {
-  if (
-    production instanceof Rule ||
-    production instanceof Alternative ||
-    production instanceof Option ||
+/**
+ * Every sequence of productions under `production`, each once (alternatives,
+ * options and repetitions hold one each), and whether it is inside a repetition.
+ */
+function forEachSequence(production: IProduction, visit: (sequence: readonly IProduction[], repeated: boolean) => void, repeated = false): void {
+  const repetition =
     production instanceof Repetition ||
     production instanceof RepetitionMandatory ||
     production instanceof RepetitionWithSeparator ||
-    production instanceof RepetitionMandatoryWithSeparator
-  ) {
-    visit(production.definition);
-    for (const child of production.definition) forEachSequence(child, visit);
+    production instanceof RepetitionMandatoryWithSeparator;
+  if (repetition || production instanceof Rule || production instanceof Alternative || production instanceof Option) {
+    visit(production.definition, repeated || repetition);
+    for (const child of production.definition) forEachSequence(child, visit, repeated || repetition);
   } else if (production instanceof Alternation) {
-    for (const alternative of production.definition) forEachSequence(alternative, visit);
+    for (const alternative of production.definition) forEachSequence(alternative, visit, repeated);
   }
 }
 
@@ -64,7 +66,7 @@ const terminalKey = (rule: string, type: TokenType, occurrence: number) => `${ru
 const subruleKey = (rule: string, subrule: string, occurrence: number) => `${rule}/${subrule}/${occurrence}`;
 
 for (const [name, rule] of Object.entries(productions)) {
-  forEachSequence(rule, (sequence) => {
+  forEachSequence(rule, (sequence, repeated) => {
     sequence.forEach((production, index) => {
       if (production instanceof NonTerminal) {
         subruleLabels.set(subruleKey(name, production.nonTerminalName, production.idx), production.label);
@@ -82,6 +84,7 @@ for (const [name, rule] of Object.entries(productions)) {
         type: production.terminalType,
         label: production.label,
         phrase,
+        repeated,
       });
     });
   });

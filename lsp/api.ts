@@ -1,2 +1,5 @@
 // Everything the language server uses from orgspec: the public API.
 export * from "../src/index.js";
+// What the editor asks of the syntax and the rules beyond the public API.
+export { COMMITTEE_LEVELS, SETTINGS } from "../src/ast/types.js";
+export { mayBeUnder } from "../src/rules/structure/hierarchy.js";

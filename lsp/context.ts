@@ -1,338 +1,384 @@
-// Where the cursor is, for completion: from the tokens before it, which
-// statement or unit body it is in and what the grammar expects next. Works on
-// unfinished text (that is what completion sees) and never throws.
+// Where the cursor is, for completion, as the grammar sees it. The tokens of
+// the statement before the cursor (only the current item of a block, after
+// the heads of the blocks it is in) go to Chevrotain's content assist on the
+// real parser, which answers with the tokens that may come next, each with
+// the rules it is in. Keywords are those token types (with the keywords
+// written together with them, `committee meeting`); a name position is
+// named by its rule and label (`reviewEvent.unit`, `nameProperty.value`),
+// which says what kind of name goes there. Works on unfinished text and
+// never throws.
+import { createTokenInstance, type CstNode, type ISyntacticContentAssistPath, type IToken, type TokenType } from "chevrotain";
+import {
+  Comma,
+  DateLiteral,
+  Identifier,
+  IntegerLiteral,
+  isKeywordToken,
+  keywordType,
+  keywordWord,
+  Kw,
+  LCurly,
+  Name,
+  RCurly,
+  StringLiteral,
+} from "../grammar/lexer.js";
+import { orgParser } from "../grammar/parser.js";
+import { grammarTerminal, phraseText, subruleLabel } from "../grammar/shape.js";
+import { token as cstToken } from "../src/syntax/cst-access.js";
 import type { QueryToken, UnitKind } from "./api.js";
+import { itemTakenBy, nameSite, type NameFacts, type Site } from "./sites.js";
 
-export const TOP_KEYWORDS = ["import", "period", "committee", "cell", "primary", "branch", "subprimary", "team", "residence", "person", "on", "every"] as const;
-export const EVENT_VERBS = [
-  "meeting",
-  "committee meeting",
-  "executive meeting",
-  "critique",
-  "report",
-  "application",
-  "review",
-  "forward",
-  "approve",
-  "reject",
-  "admit",
-  "ratify",
-  "extend",
-  "expel",
-  "transfer",
-] as const;
-export const SERIES_VERBS = ["meeting", "committee meeting", "executive meeting", "critique", "report"] as const;
-export const LEVELS = ["central", "provincial", "city", "county"] as const;
-export const SETTINGS = ["residential", "workplace", "military", "security", "government", "cultural", "abroad"] as const;
-const UNIT_KINDS = new Set<string>(["committee", "cell", "primary", "branch", "subprimary", "team"]);
-const ITEM_STARTERS = new Set(["level", "under", "setting", "established", "critique", "secretary", "deputy", "committee", "executive", "member", "candidate", "covers", "approved"]);
-const DECISIONS = new Set(["approve", "reject", "admit", "ratify", "extend", "expel"]);
-
-/** The unit keywords valid in a body of each kind. */
-export function unitItemKeywords(kind: UnitKind | null): string[] {
-  switch (kind) {
-    case "committee":
-      return ["level", "under", "established", "secretary", "deputy", "member", "candidate"];
-    case "cell":
-      return ["under", "setting", "covers", "established", "critique", "secretary", "deputy", "committee", "member", "candidate"];
-    case "primary":
-    case "subprimary":
-      return ["under", "setting", "established", "secretary", "deputy", "committee", "executive", "member", "candidate"];
-    case "branch":
-      return ["under", "setting", "established", "secretary", "deputy", "committee", "member", "candidate"];
-    case "team":
-      return ["under", "setting", "established", "approved", "secretary", "deputy", "member", "candidate"];
-    default:
-      return [...ITEM_STARTERS];
-  }
-}
-
-export interface UnitHeader {
-  readonly kind: UnitKind | null;
-  readonly id: string | null;
-  /** The `level` written in the body, before or after the cursor. */
-  readonly level: string | null;
-}
-
-export type UnitFilter =
-  | { readonly parentOf: UnitHeader }
-  | { readonly kinds: readonly UnitKind[] }
-  | { readonly committees: true };
-
-export type Site =
-  | { readonly type: "keywords"; readonly words: readonly string[] }
-  | { readonly type: "values"; readonly words: readonly string[] }
-  | { readonly type: "units"; readonly filter: UnitFilter; readonly prefer: readonly string[] }
-  | { readonly type: "people"; readonly rosterOf: string | null }
-  | { readonly type: "residences"; readonly coveredBy: string | null }
-  /** `string`: the part of the string under the cursor that the completion replaces (quotes included). */
-  | { readonly type: "import"; readonly string: { readonly start: number; readonly end: number } | null }
-  | { readonly type: "none" };
+export type { Site, UnitFilter, UnitHeader } from "./sites.js";
 
 export interface CompletionContext {
-  readonly site: Site;
+  /** What may be completed at the cursor, in the grammar's order (usually one site). */
+  readonly sites: readonly Site[];
   /** The text the completion replaces: the word being typed (empty at the cursor). */
   readonly replace: { readonly start: number; readonly end: number };
 }
 
-type Frame =
-  | { readonly type: "unit"; readonly header: UnitHeader }
-  | { readonly type: "body"; readonly unit: UnitHeader | null }
-  | { readonly type: "event"; readonly verb: string; readonly subject: string | null; readonly target: string | null }
-  | { readonly type: "other" };
+const NOTHING: readonly Site[] = [];
 
-const NONE: Site = { type: "none" };
+/** How many item starts of one block are tried, latest first, before giving up (each is a small content assist). */
+const MAX_TRIES = 8;
 
 export function completionContext(text: string, tokens: readonly QueryToken[], offset: number): CompletionContext {
-  const here = tokens.find((token) => token.start < offset && offset <= token.end);
+  const index = firstTokenAfter(tokens, offset);
+  const here = index > 0 && tokens[index - 1]!.end >= offset ? tokens[index - 1] : undefined;
   let replace = { start: offset, end: offset };
+  // Nothing is offered in a date, a number or a character the lexer rejects (`/` of a comment being typed).
+  if (here && here.kind === "invalid") return { sites: NOTHING, replace };
   if (here && (here.kind === "comment" || here.kind === "date" || here.kind === "integer")) {
-    if (here.kind !== "comment" || offset < here.end || here.text.startsWith("//")) return { site: NONE, replace };
+    if (here.kind !== "comment" || offset < here.end || here.text.startsWith("//")) return { sites: NOTHING, replace };
   }
-  const code = tokens.filter((token) => token.kind !== "comment");
-  const before = code.filter((token) => token.end <= offset);
   if (here && here.kind === "string") {
-    const previous = before.filter((token) => token !== here).at(-1);
     // A terminated string is replaced whole, quotes included, wherever the cursor is in it; an
     // unterminated one runs to the end of its line, so only what was typed up to the cursor.
     const replaced = { start: here.start, end: here.unterminated ? offset : here.end };
-    const site: Site = previous?.text === "import" ? { type: "import", string: replaced } : NONE;
-    return { site, replace: replaced };
+    const sites = sitesAt(text, tokens, index - 1, replaced.start).flatMap((site): Site[] => (site.type === "import" ? [{ type: "import", string: replaced }] : []));
+    return { sites, replace: replaced };
   }
-  let context = before;
+  let end = index;
   if (here && (here.kind === "identifier" || here.kind === "keyword")) {
     replace = { start: here.start, end: here.end };
-    context = before.filter((token) => token.end <= here.start);
+    end = index - 1;
   }
-  const lineStart = /(^|[\r\n])[ \t]*$/.test(text.slice(Math.max(0, replace.start - 200), replace.start));
-  return { site: siteOf(context, lineStart, code, text), replace };
+  const sites = sitesAt(text, tokens, end, replace.start);
+  return { sites: here && end < index ? sites.map((site) => withPhraseEnds(site, text, tokens, index)) : sites, replace };
 }
 
-function headerOf(statement: readonly QueryToken[], tokens: readonly QueryToken[], open: number): UnitHeader {
-  const kind = UNIT_KINDS.has(statement[0]?.text ?? "") ? (statement[0]!.text as UnitKind) : null;
-  let level: string | null = null;
-  let depth = 0;
-  for (let i = open + 1; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.kind === "lcurly") depth++;
-    else if (token.kind === "rcurly" && depth-- === 0) break;
-    else if (depth === 0 && token.text === "level" && tokens[i + 1]?.kind === "identifier") level = tokens[i + 1]!.text;
+/** A keyword site with the end of each phrase whose later words follow the replaced word on its line (`tokens[next]` on). */
+function withPhraseEnds(site: Site, text: string, tokens: readonly QueryToken[], next: number): Site {
+  if (site.type !== "keywords") return site;
+  const ends: Record<string, number> = {};
+  for (const phrase of site.words) {
+    const words = phrase.split(" ");
+    let at = tokens[next - 1]!.end;
+    for (let w = 1, k = next; w < words.length && k < tokens.length; w++, k++) {
+      const token = tokens[k]!;
+      if (token.text !== words[w] || hasLineBreak(text, at, token.start)) break;
+      at = token.end;
+    }
+    if (at !== tokens[next - 1]!.end) ends[phrase] = at;
   }
-  return { kind, id: statement[1]?.text ?? null, level };
+  return Object.keys(ends).length > 0 ? { ...site, ends } : site;
 }
 
-function eventFrame(statement: readonly QueryToken[]): Frame {
-  const words = statement.map((token) => token.text);
-  const tail = words[0] === "on" ? words.slice(2) : words.slice(words.lastIndexOf("to") + 2);
-  let verb = tail[0] ?? "";
-  let rest = tail.slice(1);
-  if ((verb === "committee" || verb === "executive") && rest[0] === "meeting") {
-    verb = `${verb} meeting`;
-    rest = rest.slice(1);
+/** The index of the first token that starts at or after `offset` (tokens are sorted and do not overlap). */
+function firstTokenAfter(tokens: readonly QueryToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < offset) low = mid + 1;
+    else high = mid;
   }
-  const to = rest.indexOf("to");
-  return { type: "event", verb, subject: rest[0] ?? null, target: to >= 0 ? (rest[to + 1] ?? null) : null };
+  return low;
 }
 
-function isTopStarter(tokens: readonly QueryToken[], i: number, statementStart: number, text: string): boolean {
+/** What the parser sees: no comments, no characters the lexer rejected, no string missing its quote. */
+function isCode(token: QueryToken): boolean {
+  return token.kind !== "comment" && token.kind !== "invalid" && token.unterminated !== true;
+}
+
+function previousCode(tokens: readonly QueryToken[], i: number): QueryToken | undefined {
+  for (let k = i - 1; k >= 0; k--) if (isCode(tokens[k]!)) return tokens[k];
+  return undefined;
+}
+
+/**
+ * `on` and `every` are keywords only where they start a statement (the
+ * lexer decides: `on` before a date, `every` before an interval), so they
+ * start one wherever they are, even in a block left open: the parser's
+ * recovery closes it there too. `critique every 2 days` is a unit's cadence.
+ */
+function startsStatement(tokens: readonly QueryToken[], i: number): boolean {
   const token = tokens[i]!;
-  if (token.kind !== "keyword" || !(TOP_KEYWORDS as readonly string[]).includes(token.text)) return false;
-  if ((token.text === "committee" || token.text === "executive") && tokens[i + 1]?.text === "meeting") return false;
-  // `on DATE committee…` and `every … to DATE committee…` on one line: the verb being typed, not a new unit.
-  const previous = tokens[i - 1];
-  const first = tokens[statementStart]?.text;
-  if (token.text === "committee" && previous?.kind === "date" && (first === "on" || first === "every") && !/[\r\n]/.test(text.slice(previous.end, token.start))) {
-    return false;
+  if (token.kind !== "keyword") return false;
+  if (token.text === "on") return true;
+  return token.text === "every" && previousCode(tokens, i)?.text !== "critique";
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || char === 13) return true;
+  }
+  return false;
+}
+
+/** Whether only spaces and tabs stand between the start of the line and `offset`. */
+function atLineStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || char === 13) return true;
+    if (char !== 32 && char !== 9) return false;
   }
   return true;
 }
 
-/** `tokens` are the code tokens before the cursor: a prefix of `all`. */
-function siteOf(tokens: readonly QueryToken[], lineStart: boolean, all: readonly QueryToken[], text: string): Site {
-  const frames: Frame[] = [];
-  let statementStart = -1;
-  let itemStart = 0;
-  for (let i = 0; i < tokens.length; i++) {
+/** One `{ … }` level around the cursor (the top level has no brace): where its items may start. */
+interface Level {
+  /** The index of its `{`; -1 at the top level. */
+  readonly open: number;
+  /** Token indices where an item (a statement at the top level) may start, latest last. */
+  readonly starts: number[];
+}
+
+/**
+ * The blocks the cursor is in and where their items may start, from the
+ * tokens before `end`: an item starts after `{` or `}`, and on a new line
+ * unless the previous line ended with a comma (a list goes on); a statement
+ * starts wherever `on` or `every` is a keyword. Which start is the real one
+ * is left to the grammar (`sitesAt` tries them, latest first).
+ */
+function levelsBefore(text: string, tokens: readonly QueryToken[], end: number): { levels: Level[]; itemStart: boolean; previous: QueryToken | undefined } {
+  let first = end - 1;
+  while (first > 0 && !(isCode(tokens[first]!) && startsStatement(tokens, first))) first--;
+  let levels: Level[] = [{ open: -1, starts: [] }];
+  let pending = true;
+  let previous: QueryToken | undefined;
+  const mark = (level: Level, i: number) => {
+    level.starts.push(i);
+    if (level.starts.length > MAX_TRIES) level.starts.shift();
+  };
+  for (let i = Math.max(0, first); i < end; i++) {
     const token = tokens[i]!;
-    const top = frames.at(-1);
+    if (!isCode(token)) continue;
+    if (startsStatement(tokens, i)) levels = [{ open: -1, starts: [i] }];
+    else if (pending || (previous !== undefined && previous.kind !== "comma" && hasLineBreak(text, previous.end, token.start))) mark(levels.at(-1)!, i);
+    pending = false;
     if (token.kind === "lcurly") {
-      if (!top) {
-        const statement = tokens.slice(Math.max(0, statementStart), i);
-        const first = statement[0]?.text;
-        if (first && UNIT_KINDS.has(first)) frames.push({ type: "unit", header: headerOf(statement, all, i) });
-        else if (first === "on" || first === "every") frames.push(eventFrame(statement));
-        else frames.push({ type: "other" });
-      } else if (top.type === "unit" && ["committee", "executive"].includes(tokens[itemStart]?.text ?? "")) {
-        frames.push({ type: "body", unit: top.header });
-      } else frames.push({ type: "other" });
-      itemStart = i + 1;
-      continue;
+      levels.push({ open: i, starts: [] });
+      pending = true;
+    } else if (token.kind === "rcurly") {
+      if (levels.length > 1) levels.pop();
+      pending = true;
     }
-    if (token.kind === "rcurly") {
-      frames.pop();
-      if (frames.length === 0) statementStart = -1;
-      itemStart = i + 1;
-      continue;
-    }
-    if (!top) {
-      if (statementStart < 0 || isTopStarter(tokens, i, statementStart, text)) statementStart = i;
-    } else if (top.type === "unit" && token.kind === "keyword" && ITEM_STARTERS.has(token.text)) {
-      const previous = tokens[i - 1];
-      const sameLine = previous !== undefined && !/[\r\n]/.test(text.slice(previous.end, token.start));
-      const afterValue = sameLine && ["under", "secretary", "deputy", "level", "setting", "by", "at"].includes(previous.text) && i - 1 >= itemStart;
-      if (!afterValue) itemStart = i;
-    } else if ((top.type === "body" && ["elected", "members"].includes(token.text)) || (top.type === "event" && ["present", "recommended", "youth"].includes(token.text))) {
-      itemStart = i;
-    }
+    previous = token;
   }
-  const previous = tokens.at(-1) ?? null;
-  // A new line starts a new statement or item, unless a list goes on after a comma.
-  const expectsMore = previous !== null && previous.kind === "comma";
-  const top = frames.at(-1);
-  if (!top) {
-    if (statementStart < 0 || (lineStart && !expectsMore)) return { type: "keywords", words: TOP_KEYWORDS };
-    return statementSite(tokens.slice(statementStart));
-  }
-  const item = tokens.slice(itemStart);
-  const atItemStart = item.length === 0 || (lineStart && !expectsMore);
-  switch (top.type) {
-    case "unit":
-      return atItemStart ? { type: "keywords", words: unitItemKeywords(top.header.kind) } : unitItemSite(item, top.header);
-    case "body":
-      if (atItemStart) return { type: "keywords", words: ["elected", "members"] };
-      return item[0]?.text === "members" && (previous?.text === "members" || previous?.kind === "comma") ? { type: "people", rosterOf: top.unit?.id ?? null } : NONE;
-    case "event":
-      return eventBodySite(item, top, atItemStart);
-    default:
-      return NONE;
-  }
+  return { levels, itemStart: pending, previous };
 }
 
-function unitItemSite(item: readonly QueryToken[], header: UnitHeader): Site {
-  const words = item.map((token) => token.text);
-  const last = item.at(-1)!;
-  switch (words[0]) {
-    case "under":
-      return words.length === 1 ? { type: "units", filter: { parentOf: header }, prefer: [] } : NONE;
-    case "secretary":
-    case "deputy":
-      return words.length === 1 ? { type: "people", rosterOf: header.id } : NONE;
-    case "level":
-      return words.length === 1 ? { type: "values", words: LEVELS } : NONE;
-    case "setting":
-      return words.length === 1 ? { type: "values", words: SETTINGS } : NONE;
-    case "critique":
-      if (words.length === 1) return { type: "values", words: ["weekly", "every 2 days"] };
-      return words.length === 3 && words[1] === "every" ? { type: "values", words: ["days"] } : NONE;
-    case "covers":
-      return last.text === "covers" || last.kind === "comma" ? { type: "residences", coveredBy: null } : NONE;
-    case "member":
-    case "candidate": {
-      if (last.text === "at") return { type: "residences", coveredBy: header.id };
-      if (last.kind === "date") return { type: "keywords", words: words.includes("youth_league") ? ["at"] : ["youth_league", "at"] };
-      if (last.text === "youth_league") return { type: "keywords", words: ["at"] };
-      const dated = words.includes("joined") || words.includes("since");
-      if (words.length >= 2 && !dated && (last.kind === "string" || words.length === 2)) return { type: "keywords", words: [words[0] === "member" ? "joined" : "since"] };
-      return NONE;
+const TOKEN_TYPES: Partial<Record<QueryToken["kind"], TokenType>> = {
+  identifier: Identifier,
+  date: DateLiteral,
+  integer: IntegerLiteral,
+  string: StringLiteral,
+  lcurly: LCurly,
+  rcurly: RCurly,
+  comma: Comma,
+};
+
+function parserToken(token: QueryToken, type: TokenType): IToken {
+  return createTokenInstance(type, token.text, token.start, token.end - 1, Number.NaN, Number.NaN, Number.NaN, Number.NaN);
+}
+
+/** The parser's tokens for `tokens[from, to)`, comments and the like left out. */
+function parserTokens(tokens: readonly QueryToken[], from: number, to: number): IToken[] {
+  const result: IToken[] = [];
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (!isCode(token)) continue;
+    const type = token.kind === "keyword" ? keywordType(token.text) : TOKEN_TYPES[token.kind];
+    if (type) result.push(parserToken(token, type));
+  }
+  return result;
+}
+
+/**
+ * The content assist of a statement's tokens. A last `on` or `every` is a
+ * name to the lexer (nothing follows it yet); what is typed next may make it
+ * a keyword, so it is tried as one first.
+ */
+function assist(input: IToken[]): ISyntacticContentAssistPath[] {
+  const last = input.at(-1);
+  if (last && last.tokenType === Identifier && (last.image === "on" || last.image === "every")) {
+    const keyword = last.image === "on" ? Kw.on : Kw.every;
+    const asKeyword = orgParser.computeContentAssist("topStatement", [...input.slice(0, -1), { ...last, tokenType: keyword, tokenTypeIdx: keyword.tokenTypeIdx! }]);
+    if (asKeyword.length > 0) return asKeyword;
+  }
+  return orgParser.computeContentAssist("topStatement", input);
+}
+
+const pathKey = (path: ISyntacticContentAssistPath) => `${path.nextTokenType.name}#${path.nextTokenOccurrence}@${path.ruleStack.join(">")}/${path.occurrenceStack.join(",")}`;
+
+/**
+ * The sites at the cursor, from the tokens before `end` (`replaceStart`: the
+ * start of the word being typed). The heads of the open blocks (`cell x "X" {`,
+ * `committee {`) and the current item are fed to the content assist: earlier
+ * items do not change what may follow, and leaving them out keeps the input
+ * small (content assist costs about 10 µs a token).
+ */
+function sitesAt(text: string, tokens: readonly QueryToken[], end: number, replaceStart: number): Site[] {
+  const { levels, itemStart: afterBrace, previous } = levelsBefore(text, tokens, end);
+  const itemStart = afterBrace || (atLineStart(text, replaceStart) && previous?.kind !== "comma");
+  let heads: IToken[] = [];
+  let headPaths: ISyntacticContentAssistPath[] = [];
+  for (let d = 0; d + 1 < levels.length; d++) {
+    const open = levels[d + 1]!.open;
+    const starts = levels[d]!.starts;
+    let found = false;
+    for (let s = starts.length - 1; s >= 0 && !found; s--) {
+      const candidate = [...heads, ...parserTokens(tokens, starts[s]!, open + 1)];
+      const paths = assist(candidate);
+      if (paths.length > 0) [heads, headPaths, found] = [candidate, paths, true];
     }
-    case "approved":
-      if (last.kind === "date") return { type: "keywords", words: ["by"] };
-      return last.text === "by" ? { type: "units", filter: { committees: true }, prefer: [] } : NONE;
-    default:
-      return NONE;
+    if (!found) return [];
   }
+  if (levels.length === 1) headPaths = assist([]);
+  if (itemStart) return sitesOf(headPaths, heads, [], levels, tokens, true);
+  const starts = levels.at(-1)!.starts;
+  for (let s = starts.length - 1; s >= 0; s--) {
+    const item = parserTokens(tokens, starts[s]!, end);
+    const input = [...heads, ...item];
+    const paths = assist(input);
+    if (paths.length === 0) continue;
+    // In a block, what would start a new item (or close the block) is not offered in the middle of an item.
+    const fresh = new Set(levels.length > 1 ? headPaths.map(pathKey) : []);
+    return sitesOf(paths.filter((path) => !fresh.has(pathKey(path))), input, item, levels, tokens, false);
+  }
+  return [];
 }
 
-function eventBodySite(item: readonly QueryToken[], frame: Extract<Frame, { type: "event" }>, atItemStart: boolean): Site {
-  const last = item.at(-1);
-  if (frame.verb === "application") {
-    if (atItemStart) return { type: "keywords", words: ["recommended by", "youth league letter"] };
-    if (last?.text === "recommended") return { type: "keywords", words: ["by"] };
-    if (last?.text === "youth") return { type: "keywords", words: ["league"] };
-    if (last?.text === "league") return { type: "keywords", words: ["letter"] };
-    if (item[0]?.text === "recommended" && (last?.text === "by" || last?.kind === "comma")) return { type: "people", rosterOf: frame.target };
-    return NONE;
+let parsed: { input: IToken[]; cst: CstNode } | null = null;
+
+/** The CST of a statement's tokens (the parse stops, recovered, where the input does), once per input. */
+function cstOf(input: IToken[]): CstNode {
+  if (parsed?.input !== input) {
+    orgParser.input = input;
+    parsed = { input, cst: orgParser.file() };
   }
-  if (atItemStart) return { type: "keywords", words: ["present"] };
-  if (item[0]?.text === "present" && (last?.text === "present" || last?.kind === "comma")) return { type: "people", rosterOf: frame.subject };
-  return NONE;
+  return parsed.cst;
 }
 
-function statementSite(statement: readonly QueryToken[]): Site {
-  const words = statement.map((token) => token.text);
-  const last = statement.at(-1)!;
-  switch (words[0]) {
-    case "import":
-      return words.length === 1 ? { type: "import", string: null } : NONE;
-    case "period":
-      return words.length === 2 && last.kind === "date" ? { type: "keywords", words: ["to"] } : NONE;
-    case "on":
-      return words.length >= 2 && statement[1]!.kind === "date" ? eventSite(words.slice(2), statement.slice(2), false) : NONE;
-    case "every": {
-      const to = words.indexOf("to");
-      if (to < 0) {
-        if (last.kind === "date") return { type: "keywords", words: ["to"] };
-        if (last.kind === "identifier" && words.length <= 3) return { type: "keywords", words: ["from"] };
-        if (last.kind === "integer") return { type: "values", words: ["days", "weeks", "months", "years"] };
-        return NONE;
+/** The CST node of each rule on a content-assist path. */
+function nodesAlong(input: IToken[], path: ISyntacticContentAssistPath): Map<string, CstNode> {
+  let node: CstNode | undefined = cstOf(input);
+  const found = new Map<string, CstNode>();
+  path.ruleStack.forEach((rule, i) => {
+    if (!node) return;
+    const key = i === 0 ? rule : (subruleLabel(path.ruleStack[i - 1]!, rule, path.occurrenceStack[i]!) ?? rule);
+    const children = node.children[key];
+    const last = children?.at(-1);
+    node = last && "children" in last ? last : undefined;
+    if (node) found.set(rule, node);
+  });
+  return found;
+}
+
+function image(node: CstNode | undefined, label: string): string | null {
+  return node ? (cstToken(node, label)?.image ?? null) : null;
+}
+
+/** The `level` written in the body of the unit whose `{` is at `open`, before or after the cursor. */
+function writtenLevel(tokens: readonly QueryToken[], open: number): string | null {
+  let depth = 0;
+  for (let i = open + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isCode(token)) continue;
+    if (token.kind === "lcurly") depth++;
+    else if (token.kind === "rcurly" && depth-- === 0) break;
+    else if (startsStatement(tokens, i)) break;
+    else if (depth === 0 && token.kind === "keyword" && token.text === "level") {
+      const next = tokens.slice(i + 1).find(isCode);
+      if (next?.kind === "identifier") return next.text;
+    }
+  }
+  return null;
+}
+
+/** What the path's name position is called: `rule.label` (a name list: the label its rule gives it). */
+function slotOf(path: ISyntacticContentAssistPath): string {
+  const rule = path.ruleStack.at(-1)!;
+  if (rule === "nameList" && path.ruleStack.length > 1) {
+    const parent = path.ruleStack.at(-2)!;
+    return `${parent}.${subruleLabel(parent, rule, path.occurrenceStack.at(-1)!) ?? rule}`;
+  }
+  return `${rule}.${grammarTerminal(rule, path.nextTokenType, path.nextTokenOccurrence)?.label ?? ""}`;
+}
+
+function sitesOf(
+  paths: readonly ISyntacticContentAssistPath[],
+  input: IToken[],
+  item: readonly IToken[],
+  levels: readonly Level[],
+  tokens: readonly QueryToken[],
+  itemStart: boolean,
+): Site[] {
+  const sites: Site[] = [];
+  const keys = new Set<string>();
+  const add = (site: Site) => {
+    const key = JSON.stringify(site);
+    if (!keys.has(key)) [keys.add(key), sites.push(site)];
+  };
+  const keywords: string[] = [];
+  const written = new Set(item.map((token) => token.image));
+  for (const path of paths) {
+    const rule = path.ruleStack.at(-1)!;
+    const type = path.nextTokenType;
+    if (isKeywordToken(type)) {
+      const terminal = grammarTerminal(rule, type, path.nextTokenOccurrence);
+      // `critique every 2 days` is offered whole, as a value.
+      if (rule === "interval" && path.ruleStack.includes("critiqueProperty")) continue;
+      // A repeated option (`youth_league`, `at` along a roster entry) is not offered twice.
+      if (terminal?.repeated && written.has(keywordWord(type))) continue;
+      const phrase = terminal && terminal.phrase.length > 0 ? phraseText(terminal.phrase) : keywordWord(type);
+      if (itemStart && levels.length === 2 && path.ruleStack[1] === "unitDecl") {
+        const kind = unitKindOf(nodesAlong(input, path).get("unitDecl"));
+        if (!itemTakenBy(keywordWord(type), kind)) continue;
       }
-      if (statement[to + 1]?.kind !== "date") return NONE;
-      return eventSite(words.slice(to + 2), statement.slice(to + 2), true);
-    }
-    default:
-      return NONE;
-  }
-}
-
-function eventSite(words: readonly string[], tokens: readonly QueryToken[], series: boolean): Site {
-  if (words.length === 0) return { type: "keywords", words: series ? SERIES_VERBS : EVENT_VERBS };
-  let verb = words[0]!;
-  let rest = words.slice(1);
-  if (verb === "committee" || verb === "executive") {
-    if (rest.length === 0) return { type: "keywords", words: ["meeting"] };
-    if (rest[0] !== "meeting") return NONE;
-    verb = `${verb} meeting`;
-    rest = rest.slice(1);
-  }
-  const last = rest.at(-1);
-  const lastToken = tokens.at(-1);
-  switch (verb) {
-    case "meeting":
-      return rest.length === 0 ? { type: "units", filter: { kinds: ["cell", "primary", "branch", "subprimary", "team"] }, prefer: [] } : NONE;
-    case "committee meeting":
-    case "executive meeting":
-      return rest.length === 0 ? { type: "units", filter: { kinds: ["cell", "primary", "branch", "subprimary"] }, prefer: [] } : NONE;
-    case "critique":
-      return rest.length === 0 ? { type: "units", filter: { kinds: ["cell"] }, prefer: [] } : NONE;
-    case "report":
-      if (rest.length === 0) return { type: "units", filter: { kinds: ["cell", "primary", "branch", "subprimary", "team"] }, prefer: [] };
-      if (rest.length === 1) return { type: "keywords", words: ["to"] };
-      return last === "to" || lastToken?.kind === "comma" ? { type: "units", filter: { committees: true }, prefer: [] } : NONE;
-    case "application":
-      if (rest.length === 0) return NONE;
-      if (last === "to") return { type: "units", filter: { kinds: ["cell", "primary", "branch", "subprimary", "team"] }, prefer: [] };
-      if (!rest.includes("to")) return { type: "keywords", words: rest.includes("youth_league") ? ["to"] : ["to", "youth_league"] };
-      return NONE;
-    case "review":
-      return personThenUnit(rest, "at", { kinds: ["cell", "primary", "branch", "subprimary", "team"] });
-    case "forward":
-      return personThenUnit(rest, "to", { committees: true });
-    case "transfer":
-      if (rest.length === 0) return { type: "people", rosterOf: null };
-      if (rest.length === 1) return { type: "keywords", words: ["from"] };
-      if (last === "from" || last === "to") return { type: "units", filter: { kinds: ["cell", "primary", "branch", "subprimary", "team"] }, prefer: [] };
-      return rest.length === 3 ? { type: "keywords", words: ["to"] } : NONE;
-    default:
-      if (DECISIONS.has(verb)) {
-        const byCommittee = verb === "approve" || verb === "reject" || verb === "ratify";
-        return personThenUnit(rest, "by", byCommittee ? { committees: true } : { kinds: ["cell", "primary", "branch", "subprimary", "team"] });
+      if (!keywords.includes(phrase)) {
+        if (keywords.length === 0) add({ type: "keywords", words: keywords });
+        keywords.push(phrase);
       }
-      return NONE;
+    } else if (type === StringLiteral && rule === "importDecl") {
+      add({ type: "import", string: null });
+    } else if (type === Name) {
+      const site = nameSite(slotOf(path), () => factsOf(input, path, levels, tokens));
+      if (site) add(site);
+    }
   }
+  return sites;
 }
 
-function personThenUnit(rest: readonly string[], word: string, filter: UnitFilter): Site {
-  if (rest.length === 0) return { type: "people", rosterOf: null };
-  if (rest.length === 1) return { type: "keywords", words: [word] };
-  return rest.length === 2 && rest[1] === word ? { type: "units", filter, prefer: [] } : NONE;
+function unitKindOf(unit: CstNode | undefined): UnitKind | null {
+  return (image(unit, "unitKind") as UnitKind | null) ?? null;
+}
+
+/** The facts a name position depends on, read from the CST of the input. */
+function factsOf(input: IToken[], path: ISyntacticContentAssistPath, levels: readonly Level[], tokens: readonly QueryToken[]): NameFacts {
+  const nodes = nodesAlong(input, path);
+  const unit = nodes.get("unitDecl");
+  const gathering = nodes.get("gatheringEvent");
+  const interval = nodes.get("interval");
+  return {
+    unit: unit ? { kind: unitKindOf(unit), id: image(unit, "id"), level: levels[1] ? writtenLevel(tokens, levels[1].open) : null } : null,
+    key: image(nodes.get("nameProperty"), "key"),
+    gathering: gathering ? [image(gathering, "body"), image(gathering, "gathering")].filter(Boolean).join(" ") : null,
+    subject: image(gathering, "unit") ?? image(nodes.get("applicationEvent"), "unit"),
+    verb: image(nodes.get("decisionEvent"), "verb"),
+    counted: interval ? image(interval, "count") !== null : false,
+    inCritique: path.ruleStack.includes("critiqueProperty"),
+  };
 }

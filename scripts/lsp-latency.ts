@@ -4,11 +4,13 @@
 // 20,000-line spec. Drives the real server over stdio.
 //
 //   npm run build && node dist/scripts/lsp-latency.js [--server dist/lsp/main.js] [--runs 30]
+//     [--context dist/lsp/context.js] [--context-only]
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { tokenize, type QueryToken } from "../src/index.js";
 import {
   createProtocolConnection,
   PublishDiagnosticsNotification,
@@ -25,6 +27,8 @@ const argument = (name: string, fallback: string) => {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
 };
 const serverScript = argument("--server", join(root, "dist/lsp/main.js"));
+// The completion-context module timed in process (another build's, to compare).
+const contextModule = argument("--context", join(root, "dist/lsp/context.js"));
 const runs = Number(argument("--runs", "30"));
 
 interface Server {
@@ -68,8 +72,8 @@ function stats(samples: number[]): string {
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
 }
 
-function positionOf(text: string, needle: string, delta: number): Position {
-  const offset = text.indexOf(needle) + delta;
+function positionOf(text: string, needle: string, delta: number, last = false): Position {
+  const offset = (last ? text.lastIndexOf(needle) : text.indexOf(needle)) + delta;
   if (offset < delta) throw new Error(`"${needle}" not found`);
   const before = text.slice(0, offset);
   return { line: before.split("\n").length - 1, character: offset - before.lastIndexOf("\n") - 1 };
@@ -87,6 +91,7 @@ interface Subject {
   /** Where a character is inserted and deleted again (inside a comment). */
   readonly edit: string;
   readonly hover: string;
+  /** Where completion is asked: after the first occurrence, and after the last (near the end of the file). */
   readonly completion: string;
 }
 
@@ -125,9 +130,12 @@ async function measure(subject: Subject, debounceMs: number): Promise<string[]> 
   const completionAt = positionOf(text, subject.completion, subject.completion.length);
   const hoverSamples: number[] = [];
   const completionSamples: number[] = [];
+  const lateAt = positionOf(text, subject.completion, subject.completion.length, true);
+  const lateSamples: number[] = [];
   for (let i = 0; i < runs; i++) {
     hoverSamples.push(await time(() => server.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: hoverAt })));
     completionSamples.push(await time(() => server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: completionAt })));
+    lateSamples.push(await time(() => server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: lateAt })));
   }
   const tokenSamples: number[] = [];
   const symbolSamples: number[] = [];
@@ -153,6 +161,7 @@ async function measure(subject: Subject, debounceMs: number): Promise<string[]> 
     `| ${tag} | 1-character edit → diagnostics | ${stats(editSamples)} |`,
     `| ${tag} | hover | ${stats(hoverSamples)} |`,
     `| ${tag} | completion | ${stats(completionSamples)} |`,
+    `| ${tag} | completion near the end of the file | ${stats(lateSamples)} |`,
     `| ${tag} | completion right after an edit | ${stats(typingSamples)} |`,
     `| ${tag} | semantic tokens (whole file) | ${stats(tokenSamples)} |`,
     `| ${tag} | document symbols | ${stats(symbolSamples)} |`,
@@ -172,6 +181,30 @@ export function generatedSpec(cells = 834): string {
   return out.join("\n");
 }
 
+type ContextFunction = (text: string, tokens: readonly QueryToken[], offset: number) => unknown;
+
+/**
+ * The completion context alone, in process (no protocol, no items): at 400
+ * positions spread over the file, each after a space, as when a name or
+ * keyword is about to be typed.
+ */
+async function measureContext(label: string, text: string): Promise<string> {
+  const { completionContext } = (await import(pathToFileURL(contextModule).href)) as { completionContext: ContextFunction };
+  const tokens = tokenize(text);
+  const offsets: number[] = [];
+  for (let i = 1; i <= 400; i++) {
+    const space = text.indexOf(" ", Math.floor((text.length * i) / 401));
+    if (space > 0) offsets.push(space + 1);
+  }
+  for (const offset of offsets.slice(0, 50)) completionContext(text, tokens, offset);
+  const samples = offsets.map((offset) => {
+    const start = performance.now();
+    completionContext(text, tokens, offset);
+    return performance.now() - start;
+  });
+  return `| ${label} | completion context in process, 400 positions | ${stats(samples)}, max ${Math.max(...samples).toFixed(1)} ms |`;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "orgspec-latency-"));
   try {
@@ -182,6 +215,8 @@ async function main(): Promise<void> {
       { label: "generated.org", path: join(dir, "generated.org"), edit: "// Generated", hover: "cell400 \"", completion: "  under " },
     ];
     const rows = ["| file | measure | result |", "| --- | --- | --- |"];
+    for (const subject of subjects) rows.push(await measureContext(`${subject.label}`, readFileSync(subject.path, "utf8")));
+    if (process.argv.includes("--context-only")) return void console.log(rows.join("\n"));
     for (const subject of subjects) for (const debounce of [150, 0]) rows.push(...(await measure(subject, debounce)));
     console.log(rows.join("\n"));
     console.log(`\n${runs} runs each; node ${process.version}; server ${serverScript.replace(root, "")}.`);

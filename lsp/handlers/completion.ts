@@ -1,11 +1,12 @@
-// Completion that knows where it is: the keywords valid at the cursor, units
-// of the kinds the hierarchy allows after `under`, people (the unit's roster
-// first) after `secretary`, `deputy`, `members`, `present` and
-// `recommended by`, residences, value words, and `.org` files after `import`.
+// Completion that knows where it is: the keywords the grammar allows at the
+// cursor, after `under` the units the hierarchy rule (ORG115) accepts, people
+// (the unit's roster first) after `secretary`, `deputy`, `members`, `present`
+// and `recommended by`, residences, value words, and `.org` files after
+// `import`. Where the cursor is comes from context.ts.
 import { readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type CompletionParams, type Range } from "vscode-languageserver";
-import type { Model, Person, SourceFile, Unit } from "../api.js";
+import { mayBeUnder, type Model, type Person, type SourceFile, type Unit } from "../api.js";
 import { completionContext, type Site, type UnitFilter, type UnitHeader } from "../context.js";
 import { unitKindWord } from "../describe.js";
 import { toOffset, toRange, uriToPath } from "../positions.js";
@@ -30,7 +31,11 @@ export function completion(workspace: Workspace, params: CompletionParams): Comp
   const context = completionContext(text, current?.tokens ?? fileTokens(file), offset);
   const toCurrentRange = (span: { start: number; end: number }): Range =>
     current ? { start: current.document.positionAt(span.start), end: current.document.positionAt(span.end) } : toRange(file, span);
-  const items = siteItems(context.site, program?.model ?? null, file, toCurrentRange(context.replace), toCurrentRange);
+  const range = toCurrentRange(context.replace);
+  const several = context.sites.length > 1;
+  const items = context.sites.flatMap((site, index) =>
+    siteItems(site, program?.model ?? null, file, range, toCurrentRange).map((entry) => (several ? { ...entry, sortText: `${index}${entry.sortText ?? ""}` } : entry)),
+  );
   return { isIncomplete: false, items };
 }
 
@@ -43,7 +48,11 @@ function item(label: string, kind: CompletionItemKind, range: Range, sortText: s
 function siteItems(site: Site, model: Model | null, file: SourceFile, range: Range, toCurrentRange: (span: { start: number; end: number }) => Range): CompletionItem[] {
   switch (site.type) {
     case "keywords":
-      return site.words.map((word, index) => item(word, CompletionItemKind.Keyword, range, String(index).padStart(2, "0")));
+      return site.words.map((word, index) => {
+        const end = site.ends?.[word];
+        const replaced = end === undefined ? range : { start: range.start, end: toCurrentRange({ start: end, end }).end };
+        return item(word, CompletionItemKind.Keyword, replaced, String(index).padStart(2, "0"));
+      });
     case "values":
       return site.words.map((word, index) => item(word, CompletionItemKind.EnumMember, range, String(index).padStart(2, "0")));
     case "units":
@@ -54,33 +63,19 @@ function siteItems(site: Site, model: Model | null, file: SourceFile, range: Ran
       return model ? residenceItems(model, site.coveredBy, range) : [];
     case "import":
       return importItems(file, site.string ? toCurrentRange(site.string) : range, site.string !== null);
-    case "none":
-      return [];
   }
 }
 
-/** Whether `parent` may be the `under` of a unit with this header (the bylaws' hierarchy, ORG115). */
+/**
+ * Whether the hierarchy rule (ORG115) accepts `parent` as the `under` of the
+ * unit being written: its own judgement (`mayBeUnder`; one it cannot make
+ * passes, as in the rule), and no cycle — the unit itself or a unit under it.
+ */
 export function allowedParent(child: UnitHeader, parent: Unit): boolean {
-  if (parent.id === child.id) return false;
-  const committee = parent.unitKind === "committee";
-  switch (child.kind) {
-    case "cell":
-      return (committee && (parent.level === "city" || parent.level === "county")) || ["primary", "branch", "subprimary"].includes(parent.unitKind);
-    case "primary":
-    case "team":
-      return committee;
-    case "branch":
-    case "subprimary":
-      return parent.unitKind === "primary";
-    case "committee":
-      if (!committee) return false;
-      if (child.level === "central") return false;
-      if (child.level === "provincial") return parent.level === "central";
-      if (child.level === "city" || child.level === "county") return parent.level === "provincial";
-      return true;
-    default:
-      return true;
-  }
+  if (child.kind === null) return true;
+  for (let at: Unit | null = parent, steps = 0; at && steps < 64; at = at.parent, steps++) if (at.id === child.id) return false;
+  const level = child.level === "central" || child.level === "provincial" || child.level === "city" || child.level === "county" ? child.level : null;
+  return mayBeUnder({ unitKind: child.kind, level }, parent) !== false;
 }
 
 function unitMatches(filter: UnitFilter, unit: Unit): boolean {
