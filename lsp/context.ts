@@ -145,6 +145,50 @@ interface Level {
   readonly starts: number[];
 }
 
+const CHECKPOINTS = new WeakMap<readonly QueryToken[], Int32Array>();
+
+/**
+ * Where a scan of the tokens may begin at the top level as if it had begun at
+ * the start of the file: after a `}` that closes the last open block, and at
+ * every `on` or `every` that starts a statement. Found once per token array
+ * (the workspace lexes each version once), so that completion looks back no
+ * further than the current statement whatever the size of the file.
+ */
+function checkpoints(tokens: readonly QueryToken[]): Int32Array {
+  let found = CHECKPOINTS.get(tokens);
+  if (found) return found;
+  const list: number[] = [0];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isCode(token)) continue;
+    if (startsStatement(tokens, i)) {
+      depth = 0;
+      list.push(i);
+    } else if (token.kind === "lcurly") depth++;
+    else if (token.kind === "rcurly") {
+      if (depth > 0) depth--;
+      if (depth === 0) list.push(i + 1);
+    }
+  }
+  found = Int32Array.from(list);
+  CHECKPOINTS.set(tokens, found);
+  return found;
+}
+
+/** The last checkpoint before `end` (a token index). */
+function lastCheckpoint(tokens: readonly QueryToken[], end: number): number {
+  const list = checkpoints(tokens);
+  let low = 0;
+  let high = list.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (list[mid]! < end) low = mid;
+    else high = mid - 1;
+  }
+  return list[low]!;
+}
+
 /**
  * The blocks the cursor is in and where their items may start, from the
  * tokens before `end`: an item starts after `{` or `}`, and on a new line
@@ -153,8 +197,7 @@ interface Level {
  * is left to the grammar (`sitesAt` tries them, latest first).
  */
 function levelsBefore(text: string, tokens: readonly QueryToken[], end: number): { levels: Level[]; itemStart: boolean; previous: QueryToken | undefined } {
-  let first = end - 1;
-  while (first > 0 && !(isCode(tokens[first]!) && startsStatement(tokens, first))) first--;
+  const first = lastCheckpoint(tokens, end);
   let levels: Level[] = [{ open: -1, starts: [] }];
   let pending = true;
   let previous: QueryToken | undefined;
@@ -162,7 +205,7 @@ function levelsBefore(text: string, tokens: readonly QueryToken[], end: number):
     level.starts.push(i);
     if (level.starts.length > MAX_TRIES) level.starts.shift();
   };
-  for (let i = Math.max(0, first); i < end; i++) {
+  for (let i = first; i < end; i++) {
     const token = tokens[i]!;
     if (!isCode(token)) continue;
     if (startsStatement(tokens, i)) levels = [{ open: -1, starts: [i] }];
@@ -194,14 +237,23 @@ function parserToken(token: QueryToken, type: TokenType): IToken {
   return createTokenInstance(type, token.text, token.start, token.end - 1, Number.NaN, Number.NaN, Number.NaN, Number.NaN);
 }
 
-/** The parser's tokens for `tokens[from, to)`, comments and the like left out. */
+/**
+ * The parser's tokens for `tokens[from, to)`, comments and the like left out.
+ * Commas separate only the names of a list (`nameList`), and the names in the
+ * middle of one change nothing that may follow, so they are left out too:
+ * `present a, b, c, d` is read as `present a, d`, and a list of hundreds of
+ * names costs the content assist no more than one of two.
+ */
 function parserTokens(tokens: readonly QueryToken[], from: number, to: number): IToken[] {
   const result: IToken[] = [];
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (!isCode(token)) continue;
     const type = token.kind === "keyword" ? keywordType(token.text) : TOKEN_TYPES[token.kind];
-    if (type) result.push(parserToken(token, type));
+    if (!type) continue;
+    // `…, NAME` followed by this comma: the list goes on, so that name and its comma are dropped.
+    if (type === Comma && result.at(-2)?.tokenType === Comma) result.length -= 2;
+    result.push(parserToken(token, type));
   }
   return result;
 }

@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type CompletionParams, type Range } from "vscode-languageserver";
-import { mayBeUnder, type Model, type Person, type SourceFile, type Unit } from "../api.js";
+import { COMMITTEE_LEVELS, mayBeUnder, type Model, type Person, type SourceFile, type Unit } from "../api.js";
 import { completionContext, type Site, type UnitFilter, type UnitHeader } from "../context.js";
 import { unitKindWord } from "../describe.js";
 import { toOffset, toRange, uriToPath } from "../positions.js";
@@ -74,7 +74,8 @@ function siteItems(site: Site, model: Model | null, file: SourceFile, range: Ran
 export function allowedParent(child: UnitHeader, parent: Unit): boolean {
   if (child.kind === null) return true;
   for (let at: Unit | null = parent, steps = 0; at && steps < 64; at = at.parent, steps++) if (at.id === child.id) return false;
-  const level = child.level === "central" || child.level === "provincial" || child.level === "city" || child.level === "county" ? child.level : null;
+  // A level that is no level word is ORG001, and the rule sees no level.
+  const level = COMMITTEE_LEVELS.find((word) => word === child.level) ?? null;
   return mayBeUnder({ unitKind: child.kind, level }, parent) !== false;
 }
 

@@ -151,6 +151,14 @@ describe("keywords and names from the grammar", () => {
     expect(labels(text)).toEqual(["sinuiju", "textile", "uiju"]);
   });
 
+  it("reads a long name list across lines as the list it is", () => {
+    const names = Array.from({ length: 300 }, (_, i) => `p${i}`).join(",\n    ");
+    const text = MILL.replace("present kim_chol, ri_yong, pak_sun", `present ${names},\n    |`);
+    const offered = labels(text);
+    expect(offered.slice(0, 6).sort()).toEqual(["ha_rim", "han_mi", "jo_myong", "kim_chol", "pak_sun", "ri_yong"]);
+    expect(labels(text.replace(",\n    |", " |"))).toEqual([]);
+  });
+
   it("offers the units a decision is taken by, and nothing while a comment is being typed", () => {
     expect(labels(`${MILL}on 2026-03-01 approve han_mi by |`)).toEqual(["central", "north_pyongan", "sinuiju", "uiju"]);
     expect(labels(`${MILL}on 2026-03-01 admit han_mi by |`)).toEqual(["mill3", "textile", "weaving"]);
