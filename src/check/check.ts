@@ -10,6 +10,7 @@ import type { Model } from "../model/types.js";
 import { findEntries, type EntryDiscovery } from "../program/entries.js";
 import { FileCache, loadProgram, type FileHost } from "../program/load.js";
 import { applyWaivers } from "./waivers.js";
+import { withFingerprints } from "./fingerprint.js";
 import { runRules, type Rulebook } from "./run-rules.js";
 import type { AnyRule } from "../rules/rule.js";
 
@@ -78,7 +79,7 @@ export function checkModel(model: Model, options: CheckOptions = {}): ProgramRes
   const { diagnostics, waived } = applyWaivers(model, [...language, ...run.diagnostics], options.today ?? todayDay());
   diagnostics.sort(compareDiagnostics);
   const located = withRanges(model);
-  return { model, diagnostics: diagnostics.map(located), waived: waived.map(located) };
+  return { model, diagnostics: withFingerprints(model, diagnostics.map(located)), waived: withFingerprints(model, waived.map(located)) };
 }
 
 /** Adds line and column ranges to a diagnostic and its related locations, from the model's files. */

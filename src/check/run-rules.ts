@@ -81,6 +81,8 @@ export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null, rul
             related: input.related ?? [],
             ...(input.data ? { data: input.data } : {}),
             ...(input.fixes && input.fixes.length > 0 ? { fixes: input.fixes } : {}),
+            subject: input.subject,
+            evidence: [...input.evidence, { kind: "bylaw", text: `${rule.citation.section}: "${rule.citation.quote}"` }],
           }),
         cadenceWindow: (unit, kind) => {
           const window = unit.window;

@@ -24,6 +24,17 @@ export interface RelatedLocation extends Location {
 
 export type DiagnosticTag = "unnecessary" | "deprecated";
 
+/**
+ * One link in the chain of facts behind a finding, in order: a record the
+ * rule read (with its location), a value it computed (the window, a count,
+ * a gap, a deadline and how it was reached), or the bylaw it applies.
+ */
+export interface EvidenceStep {
+  readonly kind: "read" | "computed" | "bylaw";
+  readonly text: string;
+  readonly location?: Location;
+}
+
 /** A value a message was built from. */
 export type DataValue = string | number | boolean | null | readonly string[];
 
@@ -62,6 +73,16 @@ export interface Diagnostic extends Location {
   readonly data?: DiagnosticData;
   /** The fixes the reporting rule offers, best first. */
   readonly fixes?: readonly Fix[];
+  /** What the finding is about, as a path in the model: `unit:mill3/month:2026-04`, `application:han_ok/forward:2026-02-10`. */
+  readonly subject?: string;
+  /** The facts that led to the finding, in order, ending with the bylaw (rule diagnostics). */
+  readonly evidence?: readonly EvidenceStep[];
+  /**
+   * A stable identity: the code, the subject and the facts that define the
+   * finding, never a line number, so it survives reformatting and moved
+   * statements (SARIF `partialFingerprints`, JSON `id`, baselines).
+   */
+  readonly fingerprint?: string;
 }
 
 /** Where a bylaw rule's requirement comes from. */

@@ -2,7 +2,7 @@
 // defaults, its docs with a failing and a passing example, and `check`, which
 // reads the resolved model and reports through the context.
 import type { Day, DurationUnit, Span } from "../ast/types.js";
-import type { Citation, DiagnosticData, Fix, RelatedLocation, Severity } from "../diagnostics/types.js";
+import type { Citation, DiagnosticData, EvidenceStep, Fix, RelatedLocation, Severity } from "../diagnostics/types.js";
 import type { Model, TimelineKind, Unit, Window } from "../model/types.js";
 import type { Obligation, ObligationContext } from "./obligation.js";
 
@@ -43,6 +43,14 @@ export interface ReportInput {
   readonly data?: DiagnosticData;
   /** The fixes the rule offers for this finding, best first. */
   readonly fixes?: readonly Fix[];
+  /**
+   * What the finding is about, as a path in the model (`unit:mill3/month:2026-04`):
+   * with the code, it is the finding's fingerprint, so it names the facts
+   * that define the finding and never a line.
+   */
+  readonly subject: string;
+  /** The records read and the values computed, in order; the rule's bylaw quote is added after them. */
+  readonly evidence: readonly EvidenceStep[];
   /**
    * A lower severity for this report than the rule's (a rule whose lesser
    * findings are warnings). It can only lower: the configured severity is the

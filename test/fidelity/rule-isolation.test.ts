@@ -13,7 +13,7 @@ const broken: AnyRule = defineRule({
   check({ model, report }) {
     const unit = model.units[0]!;
     // A partial finding, then the failure: the partial finding must not survive.
-    report({ file: unit.file, span: unit.decl.id.span, message: "half a finding" });
+    report({ file: unit.file, span: unit.decl.id.span, message: "half a finding", subject: `unit:${unit.id}`, evidence: [] });
     throw new TypeError("cannot read properties of undefined (reading 'day')");
   },
 });

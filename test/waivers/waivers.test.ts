@@ -232,6 +232,7 @@ describe("unused waivers", () => {
         related: [],
         tags: ["unnecessary"],
         data: { codes: ["cell-size"], line: 3 },
+        fingerprint: expect.stringMatching(/^[0-9a-f]{14}$/),
         // The comment shares its line with code: the fix takes the comment and the space before it.
         fixes: [
           {

@@ -2,6 +2,7 @@ import type { Unit } from "../../model/types.js";
 import type { GapObligation, ObligationContext } from "../obligation.js";
 import { defineRule, type Duration, type OptionSpecs } from "../rule.js";
 import { cadenceText, gap, judgeCadences, limitText } from "../shared/meetings-cadence.js";
+import { computed, read, readUnit } from "../evidence.js";
 import { insertInUnit, sourceOf } from "../shared/edits.js";
 import { unitLabel } from "../shared/units.js";
 
@@ -96,6 +97,8 @@ every week from 2026-03-02 to 2026-03-30 critique printing`,
           message: `${unitLabel(unit)} declares no Party Life Critique cadence; add \`critique weekly\` or \`critique every 2 days\``,
           severity: "warning",
           data: { unit: unit.id },
+          subject: `unit:${unit.id}/critique`,
+          evidence: [readUnit(unit), computed("its body has no `critique` line")],
           // Which cadence the cell keeps is the records' to say.
           fixes: file
             ? ["critique weekly", "critique every 2 days"].map((line) => ({ title: `Add \`${line}\``, safety: "unsafe" as const, edits: [insertInUnit(file, unit.decl, after, line)] }))
@@ -111,6 +114,8 @@ every week from 2026-03-02 to 2026-03-30 critique printing`,
           message:
             `${unitLabel(unit)} declares \`critique ${declared.text}\`, less often than the bylaws allow; ` +
             "Party Life Critique is held once a week or every two days (`critique weekly` or `critique every 2 days`)",
+          subject: `unit:${unit.id}/critique:${declared.text}`,
+          evidence: [readUnit(unit), read(`critique ${declared.text}`, unit.file, unit.critique.property.span), computed(`${limitText(declared.limit)} between sessions is longer than a week`)],
         });
       }
     }

@@ -1,5 +1,6 @@
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
+import { readEvent, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { KIND_NAMES, personLabel, unitLabel } from "../shared/units.js";
 
@@ -34,6 +35,8 @@ export const applicationTarget = defineRule({
           file: event.file,
           span: event.statement.span,
           message: `${personLabel(person)} applied on ${formatDay(event.day)} to ${unitLabel(event.unit)}, a ${KIND_NAMES[event.unit.unitKind]}; an application is submitted to a party cell`,
+          subject: `application:${person.id}/${formatDay(event.day)}/to:${event.unit.id}`,
+          evidence: [readEvent(event, `application of ${person.id} to ${event.unit.id}`), readUnit(event.unit)],
         });
       }
     }

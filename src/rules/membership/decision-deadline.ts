@@ -4,6 +4,7 @@ import type { Application, PersonEvent, Unit } from "../../model/types.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, months, type OptionSpecs } from "../rule.js";
 import { decidingCommittee, isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
+import { computed, readEvent } from "../evidence.js";
 import { after, durationWords, relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
 
@@ -99,6 +100,13 @@ export const decisionDeadline = defineRule({
           span: decision.statement.span,
           message: `${name}'s application was ${decision.kind === "approve" ? "approved" : "rejected"} by ${unitLabel(committee)} on ${formatDay(decision.day)}, more than ${durationWords(options.within)} after the forward of ${formatDay(forward.day)} (due by ${formatDay(due)})`,
           related: [relatedEvent(forward, `the clock started here: ${forwarded}`)],
+          subject: `person:${owed.person.id}/forward:${formatDay(forward.day)}`,
+          evidence: [
+            readEvent(forward, `forward ${owed.person.id} to ${committee.id}`),
+            computed(`due by ${formatDay(forward.day)} + ${durationWords(options.within)} = ${formatDay(due)}`),
+            readEvent(decision, `${decision.kind} ${owed.person.id} by ${committee.id}`),
+            computed(`${formatDay(decision.day)} is ${decision.day - due} days after ${formatDay(due)}`),
+          ],
         });
       } else if (isOverdue(due, asOf)) {
         report({
@@ -106,6 +114,13 @@ export const decisionDeadline = defineRule({
           span: owed.span,
           message: `${name}'s application was ${forwarded}; no decision by ${formatDay(due)}, ${durationWords(options.within)} later`,
           related: owed.application ? [relatedEvent(owed.application)] : [],
+          subject: `person:${owed.person.id}/forward:${formatDay(forward.day)}`,
+          evidence: [
+            ...(owed.application ? [readEvent(owed.application, `application of ${owed.person.id}`)] : []),
+            readEvent(forward, `forward ${owed.person.id} to ${committee.id}`),
+            computed(`due by ${formatDay(forward.day)} + ${durationWords(options.within)} = ${formatDay(due)}`),
+            computed(`the records through ${formatDay(asOf!)} hold no approve or reject of ${owed.person.id} by ${committee.id} on or after ${formatDay(forward.day)}`),
+          ],
         });
       }
     }

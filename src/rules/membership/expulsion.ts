@@ -4,7 +4,8 @@ import type { PersonEvent } from "../../model/types.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, years, type OptionSpecs } from "../rule.js";
 import { cellOn, firstAfter, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
-import { after, eventPhrase, relatedEvent, relatedProbationStart } from "../shared/membership-text.js";
+import { computed, readEvent } from "../evidence.js";
+import { after, durationWords, eventPhrase, probationStartStep, relatedEvent, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
 
 const OPTIONS = {
@@ -84,7 +85,7 @@ export const expulsion = defineRule({
   },
   obligations,
   check(context) {
-    const { asOf, report } = context;
+    const { asOf, options, report } = context;
     for (const owed of obligations(context)) {
       const { probation, extend, due: end, closedBy: outcome } = owed;
       const name = personLabel(owed.person);
@@ -97,6 +98,14 @@ export const expulsion = defineRule({
           span: extend.statement.span,
           message: `${name}'s probation was ${eventPhrase(extend)}; ${ended}, but ${name} was ${eventPhrase(outcome)}, after it`,
           related: [...related, relatedEvent(outcome)],
+          subject: `person:${owed.person.id}/extension:${formatDay(extend.day)}`,
+          evidence: [
+            probationStartStep(probation, owed.person.id),
+            readEvent(extend, `extend ${owed.person.id}`),
+            computed(`the extended probation ends ${formatDay(probation.start)} + ${durationWords(options.extendedProbation)} = ${formatDay(end)}`),
+            readEvent(outcome, `${outcome.kind} ${owed.person.id}`),
+            computed(`${formatDay(outcome.day)} is ${outcome.day - end} days after ${formatDay(end)}`),
+          ],
         });
       } else if (isOverdue(end, asOf)) {
         report({
@@ -104,6 +113,13 @@ export const expulsion = defineRule({
           span: extend.statement.span,
           message: `${name}'s probation was ${eventPhrase(extend)}; ${ended} with no admit or expel`,
           related,
+          subject: `person:${owed.person.id}/extension:${formatDay(extend.day)}`,
+          evidence: [
+            probationStartStep(probation, owed.person.id),
+            readEvent(extend, `extend ${owed.person.id}`),
+            computed(`the extended probation ends ${formatDay(probation.start)} + ${durationWords(options.extendedProbation)} = ${formatDay(end)}`),
+            computed(`the records through ${formatDay(asOf!)} hold no admit or expel of ${owed.person.id} after the extension`),
+          ],
         });
       }
     }

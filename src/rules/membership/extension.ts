@@ -1,6 +1,7 @@
 import type { PersonEvent } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
+import { computed, readEvent } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { cellOn, membershipFacts, type PersonFacts } from "../shared/membership-facts.js";
 import { eventPhrase, relatedEvent } from "../shared/membership-text.js";
@@ -63,6 +64,12 @@ export const extension = defineRule({
             span: extend.statement.span,
             message: `${personLabel(facts.person)}'s probation was ${eventPhrase(extend)}, but ${faults.join("; and ")}`,
             related: first ? [relatedEvent(first, `the first extension, ${eventPhrase(first)}`)] : [],
+            subject: `person:${facts.person.id}/extend:${formatDay(extend.day)}`,
+            evidence: [
+              ...(first ? [readEvent(first, `the first extend of ${facts.person.id}`)] : []),
+              readEvent(extend, `extend ${facts.person.id}${extend.unit ? ` by ${extend.unit.id}` : ""}`),
+              ...faults.map((fault) => computed(fault)),
+            ],
           });
         }
         first ??= extend;

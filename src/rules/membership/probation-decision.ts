@@ -3,7 +3,8 @@ import { membershipExample } from "../shared/membership-examples.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, years, type OptionSpecs } from "../rule.js";
 import { cellOn, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
-import { after, durationWords, eventPhrase, probationStartLocation, relatedProbationStart } from "../shared/membership-text.js";
+import { computed, readEvent } from "../evidence.js";
+import { after, durationWords, eventPhrase, probationStartLocation, probationStartStep, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
 
 const OPTIONS = {
@@ -83,12 +84,25 @@ export const probationDecision = defineRule({
           span: decision.statement.span,
           message: `${name} was ${eventPhrase(decision)}, more than ${span} (due by ${formatDay(due)})`,
           related: [relatedProbationStart(probation)],
+          subject: `person:${owed.person.id}/probation:${formatDay(probation.start)}`,
+          evidence: [
+            probationStartStep(probation, owed.person.id),
+            computed(`due by ${formatDay(probation.start)} + ${durationWords(options.probation)} = ${formatDay(due)}`),
+            readEvent(decision, `${decision.kind} ${owed.person.id}`),
+            computed(`${formatDay(decision.day)} is ${decision.day - due} days after ${formatDay(due)}`),
+          ],
         });
       } else if (owed.closed === null && isOverdue(due, asOf)) {
         report({
           file: owed.file,
           span: owed.span,
           message: `${name}'s probation began ${formatDay(probation.start)} (${probationStartLocation(probation).phrase}); no admit, extend or expel by ${formatDay(due)}, ${durationWords(options.probation)} later`,
+          subject: `person:${owed.person.id}/probation:${formatDay(probation.start)}`,
+          evidence: [
+            probationStartStep(probation, owed.person.id),
+            computed(`due by ${formatDay(probation.start)} + ${durationWords(options.probation)} = ${formatDay(due)}`),
+            computed(`the records through ${formatDay(asOf!)} hold no admit, extend or expel of ${owed.person.id}, nor full membership`),
+          ],
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { Membership, Person, PersonEvent } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
+import { computed, readEntry, readEvent } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { eventPhrase, relatedEvent } from "../shared/membership-text.js";
 import { cityOrCountyAbove, personLabel, unitLabel } from "../shared/units.js";
@@ -61,13 +62,35 @@ export const ratification = defineRule({
         ratified = true;
         const admit = admits.filter((event) => event.day <= ratify.day).at(-1) ?? null;
         const message = ratifyFault(person, ratify, admit);
-        if (message) report({ file: ratify.file, span: ratify.statement.span, message, related: admit ? [relatedEvent(admit)] : [] });
+        if (message) {
+          report({
+            file: ratify.file,
+            span: ratify.statement.span,
+            message,
+            related: admit ? [relatedEvent(admit)] : [],
+            subject: `person:${person.id}/ratify:${formatDay(ratify.day)}`,
+            evidence: [
+              ...(admit ? [readEvent(admit, `admit ${person.id}${admit.unit ? ` by ${admit.unit.id}` : ""}`)] : [computed(`no admit of ${person.id} on or before ${formatDay(ratify.day)}`)]),
+              readEvent(ratify, `ratify ${person.id}${ratify.unit ? ` by ${ratify.unit.id}` : ""}`),
+            ],
+          });
+        }
       }
       if (!period || ratified) continue;
       for (const entry of person.memberships) {
         if (entry.status !== "member" || entry.date === null || entry.date < period.from || entry.date > period.to) continue;
         const admit = admits.at(-1) ?? null;
-        report({ file: entry.file, span: entry.entry.span, message: rosterFault(person, entry, admit), related: admit ? [relatedEvent(admit)] : [] });
+        report({
+          file: entry.file,
+          span: entry.entry.span,
+          message: rosterFault(person, entry, admit),
+          related: admit ? [relatedEvent(admit)] : [],
+          subject: `person:${person.id}/joined:${formatDay(entry.date)}`,
+          evidence: [
+            readEntry(entry, `member ${person.id} joined ${formatDay(entry.date)} in the roster of ${entry.unit.id}`),
+            computed(`${formatDay(entry.date)} is in the period; ${admit ? "an admit but no ratify is recorded" : "no admit and no ratify is recorded"}`),
+          ],
+        });
       }
     }
   },

@@ -2,6 +2,7 @@ import type { RelatedLocation } from "../../diagnostics/types.js";
 import type { Application, Person } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
+import { computed, readEvent } from "../evidence.js";
 import { defineRule, years, type Duration } from "../rule.js";
 import { membershipFacts, type PersonFacts } from "../shared/membership-facts.js";
 import { after, durationWords, relatedEntry, relatedEvent } from "../shared/membership-text.js";
@@ -105,6 +106,12 @@ export const recommendations = defineRule({
           span: application.statement.span,
           message: `the application of ${personLabel(person)} on ${formatDay(application.day)} has ${has}, ${options.count} needed${why}`,
           related: refusals.map((item) => item.related),
+          subject: `application:${person.id}/${formatDay(application.day)}/recommendations`,
+          evidence: [
+            readEvent(application, `application of ${person.id}`),
+            ...refusals.map((item) => ({ kind: "read" as const, text: item.reason, location: { file: item.related.file, span: item.related.span } })),
+            computed(`${counted} recommendation${counted === 1 ? "" : "s"} count${counted === 1 ? "s" : ""}${unknown > 0 ? ` (and ${unknown} by unresolved names, given the benefit of the doubt)` : ""}; ${options.count} needed`),
+          ],
         });
       }
     }

@@ -2,7 +2,8 @@ import type { RelatedLocation } from "../../diagnostics/types.js";
 import type { Person, PersonEvent } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
-import { defineRule } from "../rule.js";
+import { computed, readEvent } from "../evidence.js";
+import { defineRule, type ReportInput } from "../rule.js";
 import { meetingOn, membershipFacts, type ApplicationCase } from "../shared/membership-facts.js";
 import { relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
@@ -33,6 +34,24 @@ function forwardFault(person: Person, item: ApplicationCase, forward: PersonEven
     return `${who}; the city or county committee above ${unitLabel(item.cell)} is ${unitLabel(item.committee)}`;
   }
   return null;
+}
+
+/** The subject and evidence of a review's or forward's fault: the application, its reviews and forwards, and the cell's meetings that day. */
+function caseEvidence(id: string, item: ApplicationCase, event: PersonEvent): Pick<ReportInput, "subject" | "evidence"> {
+  const meeting = item.cell ? meetingOn(item.cell, event.day) : undefined;
+  return {
+    subject: `application:${id}/${event.kind}:${formatDay(event.day)}`,
+    evidence: [
+      ...(item.application ? [readEvent(item.application, `application of ${id}${item.cell ? ` to ${item.cell.id}` : ""}`)] : []),
+      ...item.reviews.map((review) => readEvent(review, `review of ${id}${review.unit ? ` at ${review.unit.id}` : ""}`)),
+      ...item.forwards.map((forward) => readEvent(forward, `forward of ${id}${forward.unit ? ` to ${forward.unit.id}` : ""}`)),
+      computed(
+        item.cell
+          ? `${item.cell.id} ${meeting ? "met" : "held no meeting"} on ${formatDay(event.day)}; the committee above it is ${item.committee?.id ?? "unknown"}`
+          : "the cell applied to is not known",
+      ),
+    ],
+  };
 }
 
 export const review = defineRule({
@@ -79,11 +98,11 @@ export const review = defineRule({
         const related: RelatedLocation[] = item.application ? [relatedEvent(item.application)] : [];
         for (const event of item.reviews) {
           const message = reviewFault(facts.person, item, event);
-          if (message) report({ file: event.file, span: event.statement.span, message, related });
+          if (message) report({ file: event.file, span: event.statement.span, message, related, ...caseEvidence(facts.person.id, item, event) });
         }
         for (const event of item.forwards) {
           const message = forwardFault(facts.person, item, event);
-          if (message) report({ file: event.file, span: event.statement.span, message, related });
+          if (message) report({ file: event.file, span: event.statement.span, message, related, ...caseEvidence(facts.person.id, item, event) });
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { Membership, Period, PersonEvent, Unit } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
+import { computed, readEntry, readEvent } from "../evidence.js";
 import { defineRule, type ReportInput } from "../rule.js";
 import { firstAfter, membershipFacts, type PersonFacts } from "../shared/membership-facts.js";
 import { eventPhrase, relatedEvent } from "../shared/membership-text.js";
@@ -11,11 +12,24 @@ type Report = (input: ReportInput) => void;
 const inPeriod = (day: number, period: Period) => day >= period.from && day <= period.to;
 
 function onEntry(entry: Membership, message: string, event: PersonEvent): ReportInput {
-  return { file: entry.file, span: entry.entry.span, message, related: [relatedEvent(event)] };
+  return {
+    file: entry.file,
+    span: entry.entry.span,
+    message,
+    related: [relatedEvent(event)],
+    subject: `person:${entry.person.id}/roster:${entry.unit.id}/${event.kind}:${formatDay(event.day)}`,
+    evidence: [readEvent(event, `${event.kind} ${entry.person.id}`), readEntry(entry, `${entry.status} ${entry.person.id} in the roster of ${entry.unit.id}${entry.date !== null ? ` (${formatDay(entry.date)})` : ""}`)],
+  };
 }
 
-function onEvent(event: PersonEvent, message: string): ReportInput {
-  return { file: event.file, span: event.statement.span, message };
+function onEvent(event: PersonEvent, person: string, message: string): ReportInput {
+  return {
+    file: event.file,
+    span: event.statement.span,
+    message,
+    subject: `person:${person}/${event.kind}:${formatDay(event.day)}/no-roster`,
+    evidence: [readEvent(event, `${event.kind} ${person}`), computed(`no roster lists ${person}, and no \`person\` declaration says so on purpose`)],
+  };
 }
 
 /** An `approve` in the period gives a `candidate ... since` that day, unless a later ratify, expel or reject supersedes it. */
@@ -36,7 +50,7 @@ function checkApprove(facts: PersonFacts, period: Period, report: Report): void 
     if (member.date === null || inPeriod(member.date, period)) return;
     report(onEntry(member, `${name} is a member joined ${formatDay(member.date)} by the roster, but was ${eventPhrase(approve)} and no ratify is recorded; ${expected}`, approve));
   } else if (!person.personDecl) {
-    report(onEvent(approve, `${name} was ${eventPhrase(approve)}, but is in no roster; ${expected}`));
+    report(onEvent(approve, person.id, `${name} was ${eventPhrase(approve)}, but is in no roster; ${expected}`));
   }
 }
 
@@ -57,7 +71,7 @@ function checkRatify(facts: PersonFacts, report: Report): void {
   } else if (candidate) {
     report(onEntry(candidate, `${name} is still a candidate by the roster, but was ${eventPhrase(ratify)}; ${expected}`, ratify));
   } else if (!person.personDecl) {
-    report(onEvent(ratify, `${name} was ${eventPhrase(ratify)}, but is in no roster; ${expected}`));
+    report(onEvent(ratify, person.id, `${name} was ${eventPhrase(ratify)}, but is in no roster; ${expected}`));
   }
 }
 
@@ -84,6 +98,8 @@ function checkDepartures(facts: PersonFacts, report: Report): void {
       span: entry.entry.span,
       message: `${personLabel(person)} is in the roster of ${unitLabel(unit)}, but was ${left}`,
       related: [relatedEvent(event)],
+      subject: `person:${person.id}/roster:${unit.id}/left:${event.kind}:${formatDay(event.day)}`,
+      evidence: [readEvent(event, `${event.kind} ${person.id}`), readEntry(entry, `${entry.status} ${person.id} in the roster of ${unit.id}`), computed("no later event brings them back to that unit")],
     });
   };
   for (let i = person.timeline.length - 1; i >= 0; i--) {

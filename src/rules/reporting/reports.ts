@@ -2,7 +2,8 @@ import type { ReportOccurrence, Unit } from "../../model/types.js";
 import type { GapObligation, ObligationContext } from "../obligation.js";
 import { defineRule, months, type OptionSpecs } from "../rule.js";
 import type { Gap } from "../shared/cadence.js";
-import { gap, gapText, limitText, listRecipients, longGaps } from "../shared/meetings-cadence.js";
+import { computed } from "../evidence.js";
+import { gap, gapEvidence, gapSubject, gapText, limitText, listRecipients, longGaps } from "../shared/meetings-cadence.js";
 import { cityOrCountyAbove, isBasic, provincialAbove, unitLabel } from "../shared/units.js";
 
 /**
@@ -87,22 +88,29 @@ every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_py
     const byUnit = new Map<Unit, GapObligation[]>();
     for (const obligation of obligations(context)) byUnit.set(obligation.unit, [...(byUnit.get(obligation.unit) ?? []), obligation]);
     for (const [unit, owed] of byUnit) {
-      const byGap = new Map<string, { gap: Gap; recipients: Unit[] }>();
+      const byGap = new Map<string, { gap: Gap; owed: GapObligation[] }>();
       for (const obligation of owed) {
         for (const found of longGaps(context, obligation)) {
           const key = `${found.from}:${found.to}`;
-          const entry = byGap.get(key) ?? { gap: found, recipients: [] };
-          entry.recipients.push(obligation.recipient!);
+          const entry = byGap.get(key) ?? { gap: found, owed: [] };
+          entry.owed.push(obligation);
           byGap.set(key, entry);
         }
       }
       const entries = [...byGap.values()].sort((a, b) => a.gap.from - b.gap.from || a.gap.to - b.gap.to);
       const { limit, requirement } = owed[0]!;
-      for (const { gap: found, recipients: missed } of entries) {
+      const window = context.cadenceWindow(unit, "report")!;
+      for (const { gap: found, owed: missedBy } of entries) {
+        const missed = missedBy.map((obligation) => obligation.recipient!);
         context.report({
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} sent no report to ${listRecipients(missed)} ${gapText(found, limit)}; ${requirement}`,
+          subject: gapSubject(missedBy[0]!, found),
+          evidence: [
+            ...gapEvidence(missedBy[0]!, window, found),
+            computed(`no report reached ${listRecipients(missed)} in between (it reports to ${listRecipients(owed.map((obligation) => obligation.recipient!))})`),
+          ],
         });
       }
     }

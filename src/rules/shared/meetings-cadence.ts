@@ -4,8 +4,10 @@
 // the window's start and end included" (one diagnostic per gap). Both anchor
 // on the unit's identifier and stay silent without a window.
 import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
-import type { TimelineKind, Unit, Window } from "../../model/types.js";
-import { formatMonth, monthOf, type MonthIndex } from "../../util/dates.js";
+import type { Occurrence, ReportOccurrence, TimelineKind, Unit, Window } from "../../model/types.js";
+import type { EvidenceStep } from "../../diagnostics/types.js";
+import { addDuration, formatDay, formatMonth, monthEnd, monthOf, monthStart, type MonthIndex } from "../../util/dates.js";
+import { computed, readSession, readUnit, windowStep } from "../evidence.js";
 import type { CadenceObligation, GapObligation, MonthlyObligation } from "../obligation.js";
 import type { Duration, OptionSpecs, RuleContext } from "../rule.js";
 import { describeGap, durationText, gapsLongerThan, listWords, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
@@ -53,13 +55,45 @@ export function judgeMonthly(context: CadenceContext, obligation: MonthlyObligat
   const counts = new Map<MonthIndex, number>();
   for (const day of obligation.days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
   for (const month of monthsShort(obligation.days, window, obligation.perMonth)) {
-    const held = heldText(counts.get(month) ?? 0, obligation.counted);
+    const count = counts.get(month) ?? 0;
+    const held = heldText(count, obligation.counted);
+    const sessions = sessionsIn(obligation, monthStart(month), monthEnd(month));
     context.report({
       file: obligation.unit.file,
       span: obligation.unit.decl.id.span,
       message: `${unitLabel(obligation.unit)} held ${held} in ${formatMonth(month)}; ${obligation.requirement}`,
+      subject: `unit:${obligation.unit.id}/${obligation.row}/month:${formatMonth(month)}`,
+      evidence: [
+        readUnit(obligation.unit),
+        windowStep(obligation.unit, window),
+        ...sessions.map((session) => readSession(session, obligation.counted)),
+        computed(`${formatMonth(month)} lies wholly in the window and holds ${count} ${obligation.counted}${count === 1 ? "" : "s"}; at least ${obligation.perMonth} required`),
+      ],
     });
   }
+}
+
+/** The sessions (or reports) of an obligation's timeline from `from` to `to`, as read. */
+function sessionsIn(obligation: CadenceObligation, from: Day, to: Day): (Occurrence | ReportOccurrence)[] {
+  const all: readonly (Occurrence | ReportOccurrence)[] = obligation.row === "report" ? obligation.unit.timeline.reports : obligation.unit.timeline.gatherings[obligation.row];
+  const counted = new Set(obligation.days);
+  return all.filter((item) => item.day >= from && item.day <= to && counted.has(item.day));
+}
+
+/** The evidence of one gap: the unit, the window, the sessions at its ends, and the arithmetic. */
+export function gapEvidence(obligation: GapObligation, window: Window, gap: Gap): EvidenceStep[] {
+  const ends = sessionsIn(obligation, gap.from, gap.from).slice(-1).concat(sessionsIn(obligation, gap.to, gap.to).slice(0, 1));
+  const start = gap.fromIsWindowStart ? "the window's start" : formatDay(gap.from);
+  const latest = addDuration(gap.from, obligation.limit.count, obligation.limit.unit);
+  return [
+    readUnit(obligation.unit),
+    windowStep(obligation.unit, window),
+    ...ends.map((session) => readSession(session, obligation.noun)),
+    computed(
+      `from ${start} the next is due by ${formatDay(latest)} (${limitText(obligation.limit)} later); ` +
+        `the next ${gap.toIsWindowEnd ? "is after the window's end" : `is on ${formatDay(gap.to)}`}, ${gap.to - gap.from} days after ${formatDay(gap.from)}`,
+    ),
+  ];
 }
 
 /** A duration as a limit in messages, weeks in days: "7 days", "3 months". */
@@ -84,13 +118,21 @@ export function gapText(gap: Gap, limit: Duration): string {
  * from A to B, more than 3 months; REQUIREMENT".
  */
 export function judgeGaps(context: CadenceContext, obligation: GapObligation): void {
+  const window = context.cadenceWindow(obligation.unit, obligation.row);
   for (const gap of longGaps(context, obligation)) {
     context.report({
       file: obligation.unit.file,
       span: obligation.unit.decl.id.span,
       message: `${unitLabel(obligation.unit)} ${obligation.missing} ${gapText(gap, obligation.limit)}; ${obligation.requirement}`,
+      subject: gapSubject(obligation, gap),
+      evidence: gapEvidence(obligation, window!, gap),
     });
   }
+}
+
+/** `unit:plant/meeting/gap:2026-01-20..2026-05-20`. */
+export function gapSubject(obligation: GapObligation, gap: Gap): string {
+  return `unit:${obligation.unit.id}/${obligation.row}/gap:${formatDay(gap.from)}..${formatDay(gap.to)}`;
 }
 
 /** Judges each cadence obligation of a rule: months short for monthly ones, long gaps for the others. */

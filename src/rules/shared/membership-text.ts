@@ -1,6 +1,6 @@
 // Wording and locations the membership rules' messages share.
 import type { Span } from "../../ast/types.js";
-import type { RelatedLocation } from "../../diagnostics/types.js";
+import type { EvidenceStep, RelatedLocation } from "../../diagnostics/types.js";
 import type { Membership, PersonEvent } from "../../model/types.js";
 import { addDuration, formatDay } from "../../util/dates.js";
 import type { Duration } from "../rule.js";
@@ -66,4 +66,11 @@ export function probationStartLocation(probation: Probation): { file: string; sp
 export function relatedProbationStart(probation: Probation): RelatedLocation {
   const start = probationStartLocation(probation);
   return { file: start.file, span: start.span, message: `probation began here on ${formatDay(probation.start)}: ${start.phrase}` };
+}
+
+/** The evidence step of where a probation began: the approve, or the roster's candidate entry. */
+export function probationStartStep(probation: Probation, id: string): EvidenceStep {
+  const start = probationStartLocation(probation);
+  const text = probation.approve ? `approve ${id} on ${formatDay(probation.start)}: probation begins` : `candidate ${id} since ${formatDay(probation.start)} (no approve is recorded): probation begins`;
+  return { kind: "read", text, location: { file: start.file, span: start.span } };
 }

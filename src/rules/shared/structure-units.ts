@@ -3,6 +3,8 @@
 // and the leadership roles (`secretary`, `deputy`) of a unit.
 import type { UnitItem } from "../../ast/types.js";
 import type { ElectedBody, Model, RoleAssignment, Unit } from "../../model/types.js";
+import type { EvidenceStep } from "../../diagnostics/types.js";
+import { computed, read, readUnit } from "../evidence.js";
 import type { ReportInput } from "../rule.js";
 import { KIND_NAMES, personLabel, unitLabel, unitsOfKind } from "./units.js";
 
@@ -77,6 +79,13 @@ export function reportRolesOutside(
       span: role.assignment.property.span,
       message: `${personLabel(person)}, the ${role.name}, is not a member of the ${bodyName} of ${unitLabel(unit)}; the committee elects the secretary and deputy from among its members`,
       related: [{ file: unit.file, span: body.block.span, message: `the ${bodyName} of ${unitLabel(unit)}` }],
+      subject: `unit:${unit.id}/${role.name}/outside:${bodyName}`,
+      evidence: [
+        readUnit(unit),
+        read(`${role.name} ${person.id}`, unit.file, role.assignment.property.span),
+        read(`${bodyName} members: ${body.members.map((member) => member.id).join(", ") || "none"}`, unit.file, body.block.span),
+        computed(`${person.id} is not among them`),
+      ],
     });
   }
 }
@@ -99,6 +108,21 @@ export function reportNotMoreThan(
       unit.size === 31
         ? `${sizeFact(unit)}: too many for a party cell (5 to 30) and too few for a ${kindName} (more than ${moreThan}); no form in the bylaws fits it`
         : `${sizeFact(unit)}; a ${kindName} needs more than ${moreThan}`;
-    report({ file: unit.file, span: unit.decl.id.span, message });
+    report({ file: unit.file, span: unit.decl.id.span, message, subject: `unit:${unit.id}/size`, evidence: sizeEvidence(unit) });
   }
+}
+
+/** How a unit's size was counted: distinct people over its roster and every unit under it. */
+export function sizeEvidence(unit: Unit): EvidenceStep[] {
+  const under: Unit[] = [];
+  const walk = (parent: Unit) => {
+    for (const child of parent.children) {
+      if (under.includes(child) || child === unit) continue;
+      under.push(child);
+      walk(child);
+    }
+  };
+  walk(unit);
+  const where = under.length === 0 ? "its own roster (no unit is under it)" : `its own roster and the rosters of ${under.length} unit${under.length === 1 ? "" : "s"} under it (${under.slice(0, 5).map((child) => child.id).join(", ")}${under.length > 5 ? ", ..." : ""})`;
+  return [readUnit(unit), computed(`${unit.size} distinct members and candidates in ${where}`)];
 }

@@ -1,4 +1,5 @@
 import { formatDay } from "../../util/dates.js";
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { exampleRoster } from "../shared/structure-examples.js";
 import { reportRolesOutside } from "../shared/structure-units.js";
@@ -59,6 +60,8 @@ on 2026-02-02 meeting yard`,
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} has no committee (\`committee { }\`); the general meeting of a ${KIND_NAMES[unit.unitKind]} elects a party committee, which elects the secretary and deputy`,
+          subject: `unit:${unit.id}/committee`,
+          evidence: [readUnit(unit), computed("its body has no `committee { }`")],
         });
         continue;
       }
@@ -71,6 +74,13 @@ on 2026-02-02 meeting yard`,
         file: unit.file,
         span: electedValue.span,
         message: `the committee of ${unitLabel(unit)} was elected on ${formatDay(elected)}, but the unit held no general meeting (\`meeting\`) that day; the general meeting elects the party committee`,
+        subject: `unit:${unit.id}/committee/elected:${formatDay(elected)}`,
+        evidence: [
+          readUnit(unit),
+          read(`committee elected ${formatDay(elected)}`, unit.file, electedValue.span),
+          computed(`${formatDay(elected)} is in the period ${formatDay(period.from)} to ${formatDay(period.to)}`),
+          computed(`the unit's ${unit.timeline.gatherings.meeting.length} recorded meetings include none on ${formatDay(elected)}`),
+        ],
       });
     }
   },

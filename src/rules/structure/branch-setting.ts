@@ -1,4 +1,5 @@
 import { SETTINGS } from "../../ast/types.js";
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { lastItem } from "../shared/structure-units.js";
 import { unitLabel, unitsOfKind } from "../shared/units.js";
@@ -45,6 +46,8 @@ branch rolling "Steel Complex Rolling Mill Branch" {
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} has no \`setting\`; a branch party organization is established at a workplace or production site (\`setting workplace\`)`,
+          subject: `unit:${unit.id}/setting`,
+          evidence: [readUnit(unit), computed("its body has no `setting` line")],
         });
         continue;
       }
@@ -54,6 +57,8 @@ branch rolling "Steel Complex Rolling Mill Branch" {
         file: unit.file,
         span: setting.span,
         message: `${unitLabel(unit)} has \`setting ${value}\`; a branch party organization is established at a workplace or production site (\`setting workplace\`)`,
+        subject: `unit:${unit.id}/setting:${value}`,
+        evidence: [readUnit(unit), read(`setting ${value}`, unit.file, setting.span)],
       });
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { exampleRoster } from "../shared/structure-examples.js";
-import { reportRolesOutside, sizeFact } from "../shared/structure-units.js";
+import { computed, readUnit } from "../evidence.js";
+import { reportRolesOutside, sizeEvidence, sizeFact } from "../shared/structure-units.js";
 import { isCityOrCounty, unitLabel, unitsOfKind } from "../shared/units.js";
 
 export const cellCommittee = defineRule({
@@ -55,6 +56,8 @@ ${exampleRoster("d", 21)}
           message:
             `${sizeFact(unit)} and is directly under ${unitLabel(unit.parent!)}, but has no Party Cell Committee (\`committee { }\`); ` +
             `a cell under a city or county committee with more than ${options.moreThan} elects one`,
+          subject: `unit:${unit.id}/committee`,
+          evidence: [...sizeEvidence(unit), readUnit(unit.parent!), computed(`directly under ${unit.parent!.id}, ${unit.size} is more than ${options.moreThan}, and its body has no \`committee { }\``)],
         });
         continue;
       }

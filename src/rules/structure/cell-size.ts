@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { sizeFact } from "../shared/structure-units.js";
+import { sizeEvidence, sizeFact } from "../shared/structure-units.js";
 
 export const cellSize = defineRule({
   code: "ORG101",
@@ -47,7 +47,7 @@ export const cellSize = defineRule({
       else if (unit.size === 31 && options.max === 30)
         message = `${counted}: too many for a party cell (${options.min} to ${options.max}) and too few for a primary or branch party organization (more than 31); no form in the bylaws fits it`;
       else message = `${counted}; a party cell has at most ${options.max} (more than 31 form a primary party organization)`;
-      report({ file: unit.file, span: unit.decl.id.span, message });
+      report({ file: unit.file, span: unit.decl.id.span, message, subject: `unit:${unit.id}/size`, evidence: sizeEvidence(unit), data: { size: unit.size, min: options.min, max: options.max } });
     }
   },
 });

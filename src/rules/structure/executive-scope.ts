@@ -1,3 +1,4 @@
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { listWords } from "../shared/cadence.js";
 import { exampleRoster } from "../shared/structure-examples.js";
@@ -48,6 +49,8 @@ ${exampleRoster("g", 8)}
           file,
           span,
           message: `${unitLabel(unit)} is a ${KIND_NAMES[unit.unitKind]} and has an executive committee; only a primary or sub-primary party organization elects one`,
+          subject: `unit:${unit.id}/executive`,
+          evidence: [readUnit(unit), read("executive { }", file, span)],
         });
         continue;
       }
@@ -62,6 +65,13 @@ ${exampleRoster("g", 8)}
         span,
         message: `${names} ${outside.length === 1 ? "is" : "are"} on the executive committee of ${unitLabel(unit)} but not on its committee; the committee elects the executive committee from among its members`,
         related: [{ file, span: committee.block.span, message: `the committee of ${unitLabel(unit)}` }],
+        subject: `unit:${unit.id}/executive/outside:${outside.map((person) => person.id).join(",")}`,
+        evidence: [
+          readUnit(unit),
+          read(`committee members: ${committee.members.map((member) => member.id).join(", ") || "none"}`, file, committee.block.span),
+          read(`executive members: ${executive.members.map((member) => member.id).join(", ")}`, file, span),
+          computed(`${outside.map((person) => person.id).join(", ")} not on the committee`),
+        ],
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { RelatedLocation } from "../../diagnostics/types.js";
 import type { Model, Unit } from "../../model/types.js";
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule, type ReportInput } from "../rule.js";
 import { kindPhrase } from "../shared/structure-units.js";
 import { unitLabel } from "../shared/units.js";
@@ -92,6 +93,8 @@ function reportCycle(cycle: Unit[], order: Map<Unit, number>, report: (input: Re
     span: first.underProperty!.span,
     message: `\`under\` runs in a circle: ${steps.join(", ")}; the units must form a tree`,
     related,
+    subject: `unit:${first.id}/under/cycle:${rotated.map((unit) => unit.id).join(",")}`,
+    evidence: [...rotated.map((unit) => read(`${unit.id} under ${unit.parent!.id}`, unit.file, unit.underProperty!.span)), computed(`following \`under\` from ${first.id} comes back to it`)],
   });
 }
 
@@ -144,12 +147,24 @@ export const hierarchy = defineRule({
       const under = unit.underProperty;
       if (wanted === "root") {
         if (under && unit.parent) {
-          report({ file: unit.file, span: under.span, message: `${unitLabel(unit)} is the Central Committee, at the top of the party; it is under no other unit` });
+          report({
+            file: unit.file,
+            span: under.span,
+            message: `${unitLabel(unit)} is the Central Committee, at the top of the party; it is under no other unit`,
+            subject: `unit:${unit.id}/under:${unit.parent.id}`,
+            evidence: [readUnit(unit), read(`under ${unit.parent.id}`, unit.file, under.span)],
+          });
         }
         continue;
       }
       if (!under) {
-        report({ file: unit.file, span: unit.decl.id.span, message: `${unitLabel(unit)} has no \`under\`; ${kindPhrase(unit)} belongs under ${wanted}` });
+        report({
+          file: unit.file,
+          span: unit.decl.id.span,
+          message: `${unitLabel(unit)} has no \`under\`; ${kindPhrase(unit)} belongs under ${wanted}`,
+          subject: `unit:${unit.id}/under`,
+          evidence: [readUnit(unit), computed("its body has no `under` line")],
+        });
         continue;
       }
       const parent = unit.parent;
@@ -158,6 +173,8 @@ export const hierarchy = defineRule({
         file: unit.file,
         span: under.span,
         message: `${unitLabel(unit)} is under ${unitLabel(parent)}, ${kindPhrase(parent)}; ${kindPhrase(unit)} belongs under ${wanted}`,
+        subject: `unit:${unit.id}/under:${parent.id}`,
+        evidence: [readUnit(unit), read(`under ${parent.id}`, unit.file, under.span), readUnit(parent), computed(`${kindPhrase(unit)} belongs under ${wanted}`)],
       });
     }
   },

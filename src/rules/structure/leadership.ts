@@ -2,6 +2,7 @@ import type { Fix, RelatedLocation } from "../../diagnostics/types.js";
 import type { Model, Unit } from "../../model/types.js";
 import { formatDay } from "../../util/dates.js";
 import { defineRule, type ReportInput } from "../rule.js";
+import { computed, read, readEntry, readUnit } from "../evidence.js";
 import { insertInUnit, sourceOf } from "../shared/edits.js";
 import { exampleRoster } from "../shared/structure-examples.js";
 import { distinctRoles, isLedUnit, type Role } from "../shared/structure-units.js";
@@ -44,6 +45,12 @@ function checkRoleHolder(unit: Unit, role: Role, report: (input: ReportInput) =>
       span,
       message: `${who}, is not in the roster of ${unitLabel(unit)} or of any unit under it; the secretary and deputy are full members of the unit`,
       related: elsewhere,
+      subject: `unit:${unit.id}/${role.name}:${person.id}/outside`,
+      evidence: [
+        readUnit(unit),
+        read(`${role.name} ${person.id}`, unit.file, span),
+        computed(`${person.id} is in no roster of ${unit.id} or of a unit under it${person.memberships.length > 0 ? ` (only of ${person.memberships.map((other) => other.unit.id).join(", ")})` : ""}`),
+      ],
     });
   } else if (membership.status === "candidate") {
     const since = membership.date !== null ? ` since ${formatDay(membership.date)}` : "";
@@ -51,6 +58,8 @@ function checkRoleHolder(unit: Unit, role: Role, report: (input: ReportInput) =>
       file: unit.file,
       span,
       message: `${who}, is a candidate, not a full member`,
+      subject: `unit:${unit.id}/${role.name}:${person.id}/candidate`,
+      evidence: [readUnit(unit), read(`${role.name} ${person.id}`, unit.file, span), readEntry(membership, `candidate ${person.id}${since} in ${membership.unit.id}`)],
       related: [{ file: membership.file, span: membership.entry.span, message: `${personLabel(person)} is a candidate${since} in ${unitLabel(membership.unit)}` }],
     });
   }
@@ -106,6 +115,8 @@ ${exampleRoster("s", 5)}
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} has no ${missing.join(" and no ")}; a ${KIND_NAMES[unit.unitKind]} is led by a secretary and a deputy secretary`,
           data: { unit: unit.id, missing },
+          subject: `unit:${unit.id}/roles:${missing.join(",")}`,
+          evidence: [readUnit(unit), computed(`its body has no ${missing.map((role) => `\`${role}\``).join(" and no ")} line`)],
           fixes: roleFixes(model, unit, missing),
         });
       }
@@ -117,6 +128,8 @@ ${exampleRoster("s", 5)}
           span: unit.deputy!.property.span,
           message: `${personLabel(deputy)} is both the secretary and the deputy of ${unitLabel(unit)}; the deputy must be another person`,
           related: [{ file: unit.file, span: unit.secretary.property.span, message: `${personLabel(deputy)} is the secretary` }],
+          subject: `unit:${unit.id}/deputy:${deputy.id}/same-as-secretary`,
+          evidence: [readUnit(unit), read(`secretary ${deputy.id}`, unit.file, unit.secretary.property.span), read(`deputy ${deputy.id}`, unit.file, unit.deputy!.property.span)],
         });
       }
     }

@@ -1,4 +1,5 @@
 import type { Residence } from "../../model/types.js";
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { listWords } from "../shared/cadence.js";
 import { exampleRoster } from "../shared/structure-examples.js";
@@ -72,6 +73,13 @@ ${exampleRoster("t", 3, { from: 8, at: "block21" })}
         message:
           `${unitLabel(unit)} covers ${listWords(named)}; only one covered residential unit, the host, may have ${options.lessThan} or more, ` +
           `the others attach because they have fewer than ${options.lessThan}`,
+        subject: `unit:${unit.id}/covers:${large.map(([residence]) => residence.id).join(",")}`,
+        evidence: [
+          readUnit(unit),
+          read(`covers ${covers.residences.map((residence) => residence.id).join(", ")}`, unit.file, covers.property.span),
+          ...[...counts].map(([residence, count]) => computed(`${count} of its roster at ${residence.id}`)),
+          computed(`${large.length} covered residential units have ${options.lessThan} or more; only the host may`),
+        ],
       });
     }
   },

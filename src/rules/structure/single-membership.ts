@@ -1,3 +1,4 @@
+import { readEntry } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { exampleRoster } from "../shared/structure-examples.js";
 import { personLabel, unitLabel } from "../shared/units.js";
@@ -48,6 +49,8 @@ ${exampleRoster("r", 5)}
           span: other.entry.span,
           message: `${personLabel(person)} is already in the roster of ${unitLabel(first.unit)}; a person is in the roster of one unit only`,
           related: [{ file: first.file, span: first.entry.span, message: `${personLabel(person)} in the roster of ${unitLabel(first.unit)}` }],
+          subject: `person:${person.id}/roster:${other.unit.id}`,
+          evidence: [readEntry(first, `${person.id} in the roster of ${first.unit.id}`), readEntry(other, `${person.id} in the roster of ${other.unit.id}`)],
         });
       }
     }

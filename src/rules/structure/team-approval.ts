@@ -1,3 +1,4 @@
+import { computed, read, readUnit } from "../evidence.js";
 import { defineRule } from "../rule.js";
 import { exampleRoster } from "../shared/structure-examples.js";
 import { kindPhrase } from "../shared/structure-units.js";
@@ -41,6 +42,8 @@ ${exampleRoster("b", 3)}
           file: unit.file,
           span: unit.decl.id.span,
           message: `${unitLabel(unit)} records no approval; a party team is formed with the approval of the Central Committee (\`approved DATE by\` a committee of level central)`,
+          subject: `unit:${unit.id}/approved`,
+          evidence: [readUnit(unit), computed("its body has no `approved DATE by` line")],
         });
         continue;
       }
@@ -50,6 +53,8 @@ ${exampleRoster("b", 3)}
         file: unit.file,
         span: approved.property.span,
         message: `${unitLabel(unit)} was approved by ${unitLabel(by)}, ${kindPhrase(by)}; a party team is formed with the approval of the Central Committee`,
+        subject: `unit:${unit.id}/approved:${by.id}`,
+        evidence: [readUnit(unit), read(`approved by ${by.id}`, unit.file, approved.property.span), readUnit(by), computed(`${by.id} is ${kindPhrase(by)}, not the Central Committee`)],
       });
     }
   },

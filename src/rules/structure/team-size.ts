@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { exampleRoster } from "../shared/structure-examples.js";
-import { sizeFact } from "../shared/structure-units.js";
+import { sizeEvidence, sizeFact } from "../shared/structure-units.js";
 import { unitsOfKind } from "../shared/units.js";
 
 export const teamSize = defineRule({
@@ -47,6 +47,8 @@ ${exampleRoster("m", 3)}
         file: unit.file,
         span: unit.decl.id.span,
         message: `${sizeFact(unit)}; a party team is formed only where fewer than ${options.lessThan} cannot form a party cell, and ${unit.size} can`,
+        subject: `unit:${unit.id}/size`,
+        evidence: sizeEvidence(unit),
       });
     }
   },
