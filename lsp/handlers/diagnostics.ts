@@ -37,6 +37,11 @@ export function toLspDiagnostic(diagnostic: Diagnostic, fileOf: (path: string) =
     if (!target) continue;
     related.push({ location: { uri: pathToUri(location.file), range: toRange(target, location.span) }, message: location.message });
   }
+  // The evidence, step by step: a record read at its place, a computed value or the bylaw at the finding's own.
+  (diagnostic.evidence ?? []).forEach((step, index) => {
+    const at = step.location && fileOf(step.location.file) ? step.location : { file: diagnostic.file, span: diagnostic.span };
+    related.push({ location: { uri: pathToUri(at.file), range: toRange(fileOf(at.file) ?? file, at.span) }, message: `evidence ${index + 1}: ${step.text}` });
+  });
   const result: LspDiagnostic = {
     range: toRange(file, diagnostic.span),
     severity: SEVERITIES[diagnostic.severity],

@@ -54,3 +54,26 @@ describe("what a syntax error cost", () => {
     ]);
   });
 });
+
+describe("a finding's evidence in the editor", () => {
+  it("is related information, one entry per step, records at their place and the rest at the finding", () => {
+    const result = checkSpec(`import "committees.org"
+period 2026-01-01 to 2026-03-31
+cell tiny "Tiny Cell" {
+  under sinuiju
+  critique weekly
+}
+on 2026-01-12 meeting tiny
+on 2026-03-12 meeting tiny
+`);
+    const finding = result.diagnostics.find((diagnostic) => diagnostic.code === "ORG201")!;
+    const fileOf = (path: string) => result.model.files.find((file) => file.path === path);
+    const lsp = toLspDiagnostic(finding, fileOf)!;
+    expect(lsp.relatedInformation?.map((info) => `${info.location.range.start.line}:${info.location.range.start.character} ${info.message}`)).toEqual([
+      '2:5 evidence 1: cell tiny "Tiny Cell" (a party cell, size 0)',
+      "2:5 evidence 2: window 2026-01-01 to 2026-03-31 (the period)",
+      "2:5 evidence 3: 2026-02 lies wholly in the window and holds 0 meetings; at least 1 required",
+      '2:5 evidence 4: Party Cells: "Party cell meetings are held at least once a month and are led by a party cell secretary and a deputy (vice) secretary."',
+    ]);
+  });
+});
