@@ -198,6 +198,12 @@ function diagnosticData(diagnostic: Diagnostic, unit: number | null, lookup: Sou
     line: start.line,
     column: start.column,
     unit,
+    id: diagnostic.fingerprint ?? null,
+    evidence: (diagnostic.evidence ?? []).flatMap((step) => {
+      if (step.kind === "bylaw") return [];
+      const at = step.location ? lookup.range(step.location.file, step.location.span).start : null;
+      return [{ kind: step.kind, text: step.text, where: step.location && at ? `${displayPath(step.location.file, cwd)}:${at.line}:${at.column}` : null }];
+    }),
   };
 }
 

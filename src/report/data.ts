@@ -111,6 +111,10 @@ export interface DiagnosticData {
   readonly column: number;
   /** The unit it belongs to (an index into `units`), or `null`. */
   readonly unit: number | null;
+  /** Its stable identity (Diagnostic.fingerprint). */
+  readonly id: string | null;
+  /** The facts behind it, in order, without the bylaw (the row shows that): what was read, where, and what was computed. */
+  readonly evidence: readonly { readonly kind: "read" | "computed"; readonly text: string; readonly where: string | null }[];
 }
 
 export interface RuleData {

@@ -74,6 +74,9 @@ table.roster { max-width: 900px; font-size: 13px; }
 table.roster tr.candidate td:nth-child(3) { color: var(--warning); }
 table.diagnostics td.bylaw { font-size: 12px; color: var(--muted); min-width: 300px; max-width: 460px; }
 table.diagnostics td.bylaw q { font-style: italic; }
+details.evidence summary { cursor: pointer; }
+details.evidence ol { margin: 6px 0 0; padding-left: 20px; font-size: 12px; color: var(--muted); }
+details.evidence li.evidence-computed { font-style: italic; }
 .filters { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
 .filters label { color: var(--muted); }
 button { font: inherit; cursor: pointer; }

@@ -76,6 +76,13 @@ describe("the examples' report in Chromium", () => {
     const bylaw = await page.locator('tr[data-code="ORG201"] td.bylaw').innerText();
     expect(bylaw).toBe("Party Cells: Party cell meetings are held at least once a month and are led by a party cell secretary and a deputy (vice) secretary. ORG201 cell-meeting");
     expect(await page.locator('tr[data-code="ORG201"] td.bylaw a').getAttribute("href")).toMatch(/^file:.*docs\/rules\.md#org201-cell-meeting$/);
+    // The drill-down: the message opens onto the facts behind the finding.
+    const evidence = page.locator('tr[data-code="ORG201"] details.evidence');
+    expect(await evidence.locator("li").first().isVisible()).toBe(false);
+    await evidence.locator("summary").click();
+    const steps = await evidence.locator("li").allInnerTexts();
+    expect(steps[0]).toMatch(/^examples\/sinuiju\.org:87:6 cell ponghwa /);
+    expect(steps.at(-1)).toBe("2026-04 lies wholly in the window and holds 0 meetings; at least 1 required");
 
     // Filters: a severity on click, a code by clicking it in a row, a unit from its select.
     await page.click('button.severity-filter[data-severity="warning"]');

@@ -117,8 +117,17 @@ export class DiagnosticsTable {
       html("td", {}, code),
       html("td", {}, unit),
       html("td", {}, html("code", {}, `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)),
-      html("td", {}, diagnostic.message),
+      html("td", {}, evidenceOf(diagnostic)),
       bylaw,
     );
   }
+}
+
+/** The message, opening onto the facts behind it (the drill-down), when it has evidence. */
+function evidenceOf(diagnostic: DiagnosticData): Node {
+  if (diagnostic.evidence.length === 0) return document.createTextNode(diagnostic.message);
+  const steps = diagnostic.evidence.map((step) =>
+    html("li", { class: `evidence-${step.kind}` }, step.where ? html("code", {}, step.where) : null, step.where ? " " : null, step.text),
+  );
+  return html("details", { class: "evidence" }, html("summary", {}, diagnostic.message), html("ol", {}, ...steps));
 }
