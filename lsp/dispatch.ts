@@ -13,7 +13,10 @@ import type {
   DidCloseTextDocumentParams,
   DidOpenTextDocumentParams,
   DocumentFormattingParams,
+  DocumentDiagnosticParams,
   DocumentRangeFormattingParams,
+  SemanticTokensDeltaParams,
+  WorkspaceDiagnosticParams,
 } from "vscode-languageserver";
 import { guardAsyncRequest, guardNotification, guardRequest, type Log } from "./guard.js";
 import { codeActions } from "./handlers/code-actions.js";
@@ -21,9 +24,28 @@ import { completion } from "./handlers/completion.js";
 import { formatDocument, formatRange } from "./handlers/formatting.js";
 import { hover } from "./handlers/hover.js";
 import { definition, prepareRename, references, rename } from "./handlers/navigation.js";
-import { semanticTokens } from "./handlers/semantic-tokens.js";
+import { semanticTokens, semanticTokensDelta } from "./handlers/semantic-tokens.js";
 import { documentSymbols, foldingRanges, workspaceSymbols } from "./handlers/symbols.js";
-import { checked, codeActionContext, contentChanges, fileChanges, isObject, newName, openedDocument, position, problemWith, query, range, referenceContext, textDocument, versionedDocument, type Check } from "./params.js";
+import {
+  checked,
+  codeActionContext,
+  contentChanges,
+  fileChanges,
+  isObject,
+  newName,
+  openedDocument,
+  optionalResultId,
+  position,
+  previousResultId,
+  previousResultIds,
+  problemWith,
+  query,
+  range,
+  referenceContext,
+  textDocument,
+  versionedDocument,
+  type Check,
+} from "./params.js";
 import type { Workspace } from "./workspace.js";
 
 export type Handlers = ReturnType<typeof protocolHandlers>;
@@ -65,6 +87,11 @@ export function protocolHandlers(workspace: Workspace, log: Log, roots: () => re
       workspaceSymbol: request("workspaceSymbol", [query], (params: Parameters<typeof workspaceSymbols>[1]) => workspaceSymbols(workspace, params, roots())),
       foldingRange: request("foldingRange", [textDocument], (params: Parameters<typeof foldingRanges>[1]) => foldingRanges(workspace, params)),
       semanticTokens: request("semanticTokens", [textDocument], (params: Parameters<typeof semanticTokens>[1]) => semanticTokens(workspace, params)),
+      semanticTokensDelta: request("semanticTokensDelta", [textDocument, previousResultId], (params: SemanticTokensDeltaParams) => semanticTokensDelta(workspace, params)),
+      documentDiagnostic: asyncRequest("documentDiagnostic", [textDocument, optionalResultId], (params: DocumentDiagnosticParams) =>
+        workspace.documentDiagnostics(params.textDocument.uri, params.previousResultId),
+      ),
+      workspaceDiagnostic: asyncRequest("workspaceDiagnostic", [previousResultIds], (params: WorkspaceDiagnosticParams) => workspace.workspaceDiagnostics(params.previousResultIds)),
       completion: request("completion", at, (params: Parameters<typeof completion>[1]) => completion(workspace, params)),
       codeAction: request("codeAction", [textDocument, range, codeActionContext], (params: CodeActionParams) => codeActions(workspace, params)),
       formatting: asyncRequest("formatting", [textDocument], (params: DocumentFormattingParams) => formatDocument(workspace, params, log)),

@@ -67,6 +67,14 @@ export const position = check((p) => isPosition(p["position"]), "position must h
 export const range = check((p) => isRange(p["range"]), "range must have start and end positions of non-negative integers");
 export const referenceContext = check((p) => isObject(p["context"]) && typeof p["context"]["includeDeclaration"] === "boolean", "context.includeDeclaration must be a boolean");
 export const newName = check((p) => typeof p["newName"] === "string", "newName must be a string");
+export const previousResultId = check((p) => typeof p["previousResultId"] === "string", "previousResultId must be a string");
+/** `previousResultId` of a document diagnostic request, if any. */
+export const optionalResultId = check((p) => p["previousResultId"] === undefined || typeof p["previousResultId"] === "string", "previousResultId must be a string");
+/** `previousResultIds` of a workspace diagnostic request. */
+export const previousResultIds = check(
+  (p) => Array.isArray(p["previousResultIds"]) && p["previousResultIds"].every((id) => isObject(id) && typeof id["uri"] === "string" && typeof id["value"] === "string"),
+  "previousResultIds must be a list of { uri, value } strings",
+);
 export const query = check((p) => typeof p["query"] === "string", "query must be a string");
 export const codeActionContext = check((p) => {
   const context = p["context"];

@@ -112,6 +112,12 @@ export function serve(connection: Connection, options: ServerOptions = {}, log: 
   connection.onInitialize((params): InitializeResult => {
     roots = workspaceRoots(params);
     watchDynamically = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    // Pull diagnostics when the client can ask for them (textDocument/diagnostic), push otherwise.
+    const pull = params.capabilities?.textDocument?.diagnostic !== undefined;
+    if (pull) {
+      const refresh = params.capabilities?.workspace?.diagnostics?.refreshSupport === true;
+      workspace.usePullDiagnostics(refresh ? () => void connection.languages.diagnostics.refresh().catch(() => undefined) : undefined);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -122,7 +128,8 @@ export function serve(connection: Connection, options: ServerOptions = {}, log: 
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: LEGEND, full: true },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true } },
+        ...(pull ? { diagnosticProvider: { identifier: "orgspec", interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         completionProvider: { triggerCharacters: [" ", '"', ","] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
@@ -152,6 +159,9 @@ export function serve(connection: Connection, options: ServerOptions = {}, log: 
   connection.onWorkspaceSymbol(requests.workspaceSymbol);
   connection.onFoldingRanges(requests.foldingRange);
   connection.languages.semanticTokens.on(requests.semanticTokens);
+  connection.languages.semanticTokens.onDelta(requests.semanticTokensDelta);
+  connection.languages.diagnostics.on(requests.documentDiagnostic);
+  connection.languages.diagnostics.onWorkspace(requests.workspaceDiagnostic);
   connection.onCompletion(requests.completion);
   connection.onCodeAction(requests.codeAction);
   connection.onDocumentFormatting(requests.formatting);

@@ -3,7 +3,16 @@
 // debounced publication of diagnostics. Handlers read it; lsp/server.ts feeds
 // it protocol notifications.
 import { dirname } from "node:path";
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextDocumentContentChangeEvent } from "vscode-languageserver";
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type Diagnostic as LspDiagnostic,
+  type DocumentDiagnosticReport,
+  type PreviousResultId,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   checkProgram,
@@ -37,6 +46,27 @@ export interface WorkspaceOptions {
   readonly disk?: FileHost;
 }
 
+/** A file's diagnostics as a pull request answers them; `resultId` changes whenever they do. */
+interface Report {
+  readonly resultId: string;
+  readonly items: LspDiagnostic[];
+}
+
+/** A check computed but not yet committed: it is published one turn later unless a newer edit has arrived by then. */
+interface Flight {
+  readonly generation: number;
+  readonly dirty: ReadonlySet<string>;
+  readonly everything: boolean;
+  readonly entries: readonly string[];
+  readonly results: ReadonlyMap<string, ProgramResult>;
+}
+
+/** Resolves after the event loop has had the chance to read and dispatch the messages that arrived meanwhile. */
+function afterPendingMessages(then: () => void): void {
+  // vscode-jsonrpc dispatches what it reads on a setImmediate of its own: two turns let it run.
+  setImmediate(() => setImmediate(then));
+}
+
 /** At most this many diagnostics per file go to the client; a last one says how many more there were. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
@@ -50,6 +80,13 @@ export class Workspace {
   private readonly dirty = new Set<string>();
   private everythingDirty = false;
   private readonly rulebooks = new Map<string, Rulebook>();
+  /** Bumped by every edit: a check computed for an older generation is dropped, never published. */
+  private generation = 0;
+  private inFlight: Flight | null = null;
+  /** Pull diagnostics (the client asks with textDocument/diagnostic): reports are kept instead of published. */
+  private pull: { readonly refresh?: () => void } | null = null;
+  private readonly reports = new Map<string, Report>();
+  private nextResultId = 1;
   private timer: ReturnType<typeof setTimeout> | null = null;
   readonly debounceMs: number;
   readonly today: () => Day;
@@ -100,6 +137,7 @@ export class Workspace {
       if (path.endsWith(".json")) this.rulebooks.clear();
       if (!this.documents.has(path)) this.cache.invalidate(path);
     }
+    this.generation++;
     this.everythingDirty = true;
     this.schedule();
   }
@@ -119,6 +157,7 @@ export class Workspace {
 
   private touch(path: string): void {
     this.cache.invalidate(path);
+    this.generation++;
     this.dirty.add(path);
     this.schedule();
   }
@@ -133,23 +172,65 @@ export class Workspace {
     }, this.debounceMs);
   }
 
-  /** Whether edits are waiting for a check. */
+  /** Whether edits are waiting for a check (or a computed check for its publication). */
   get pending(): boolean {
-    return this.timer !== null;
+    return this.timer !== null || this.inFlight !== null;
   }
 
-  /** Runs a waiting check now (requests call this so they never see a stale model). */
+  /**
+   * Brings the model up to date now (requests call this so they never see a
+   * stale model): commits a computed check of the current text, else runs a
+   * waiting one.
+   */
   flush(): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
+    const flight = this.inFlight;
+    this.inFlight = null;
+    if (flight && flight.generation === this.generation && !this.timer) return this.commit(flight);
+    if (!this.timer && !flight) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.runCheck();
+    const fresh = this.compute();
+    if (fresh) this.commit(fresh);
   }
 
   /** Resolves after the next check (immediately when none is waiting). */
   settled(): Promise<void> {
-    if (!this.timer) return Promise.resolve();
+    if (!this.pending) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Switches to pull diagnostics: nothing is published; `refresh` asks the client to pull again when files it did not edit change. */
+  usePullDiagnostics(refresh?: () => void): void {
+    this.pull = refresh ? { refresh } : {};
+  }
+
+  /** textDocument/diagnostic: the file's diagnostics once the edits so far are checked (`unchanged` when they are those of `previousResultId`). */
+  async documentDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    await this.settled();
+    this.flush();
+    const report = this.reports.get(uriToPath(uri));
+    if (!report) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (report.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
+  }
+
+  /** workspace/diagnostic: every file of the open programs (and those whose diagnostics were cleared), each full or unchanged. */
+  async workspaceDiagnostics(previous: readonly PreviousResultId[]): Promise<WorkspaceDiagnosticReport> {
+    await this.settled();
+    this.flush();
+    const known = new Map(previous.map((id) => [id.uri, id.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const paths = new Set(this.reports.keys());
+    for (const result of this.results.values()) for (const file of result.model.files) paths.add(file.path);
+    for (const path of [...paths].sort()) {
+      const uri = this.uriOf(path);
+      const version = this.documents.get(path)?.version ?? null;
+      const report = this.reports.get(path);
+      if (!report) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, items: [] });
+      else if (known.get(uri) === report.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId: report.resultId });
+      else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: report.resultId, items: report.items });
+    }
+    return { items };
   }
 
   /** The entries: open files that no other open file's program includes. */
@@ -186,31 +267,68 @@ export class Workspace {
     return rulebook;
   }
 
+  /**
+   * The debounced check: computed now, committed (results kept, diagnostics
+   * published) after the messages that arrived during it are read, and
+   * dropped if one of them was an edit (coalescing: the newer edit's check
+   * is already scheduled, and a stale result is never published).
+   */
   private runCheck(): void {
+    const flight = this.compute();
+    if (!flight) return;
+    this.inFlight = flight;
+    afterPendingMessages(() => {
+      if (this.inFlight !== flight) return; // committed by a request, or superseded
+      this.inFlight = null;
+      if (flight.generation === this.generation) this.commit(flight);
+    });
+  }
+
+  /** Checks the programs the edits since the last commit touch, against the current text. */
+  private compute(): Flight | null {
+    const generation = this.generation;
     const dirty = new Set(this.dirty);
     const everything = this.everythingDirty;
-    this.dirty.clear();
-    this.everythingDirty = false;
     try {
       const entries = this.entries();
-      for (const entry of [...this.results.keys()]) if (!entries.includes(entry)) this.results.delete(entry);
+      const results = new Map<string, ProgramResult>();
       for (const entry of entries) {
         const previous = this.results.get(entry);
         if (previous && !everything && !previous.model.files.some((file) => dirty.has(file.path))) continue;
         try {
-          this.results.set(entry, checkProgram(entry, { cache: this.cache, rulebook: this.rulebookFor(entry), today: this.today() }));
+          results.set(entry, checkProgram(entry, { cache: this.cache, rulebook: this.rulebookFor(entry), today: this.today() }));
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      this.publishAll(dirty);
+      return { generation, dirty, everything, entries, results };
+    } catch (error) {
+      this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
+      this.dirty.clear();
+      this.everythingDirty = false;
+      this.release();
+      return null;
+    }
+  }
+
+  private commit(flight: Flight): void {
+    this.dirty.clear();
+    this.everythingDirty = false;
+    try {
+      for (const entry of [...this.results.keys()]) if (!flight.entries.includes(entry)) this.results.delete(entry);
+      for (const [entry, result] of flight.results) this.results.set(entry, result);
+      this.publishAll(flight.dirty);
     } catch (error) {
       this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
     } finally {
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const resolve of waiters) resolve();
+      this.release();
     }
+  }
+
+  private release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private publishAll(dirty: ReadonlySet<string>): void {
@@ -229,6 +347,7 @@ export class Workspace {
     }
     for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
     const fileOf = (path: string) => this.sourceFile(path);
+    let refresh = false;
     for (const [path, diagnostics] of byFile) {
       const shown = diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : diagnostics;
       const converted = shown.flatMap((diagnostic) => toLspDiagnostic(diagnostic, fileOf) ?? []);
@@ -247,8 +366,13 @@ export class Workspace {
       if (converted.length === 0 && !this.published.has(path) && !this.documents.has(path)) continue;
       if (converted.length === 0 && !this.isInProgram(path)) this.published.delete(path);
       else this.published.set(path, json);
-      this.options.publish(this.uriOf(path), converted, this.documents.get(path)?.version);
+      if (!this.pull) this.options.publish(this.uriOf(path), converted, this.documents.get(path)?.version);
+      else {
+        this.reports.set(path, { resultId: String(this.nextResultId++), items: converted });
+        if (!dirty.has(path)) refresh = true;
+      }
     }
+    if (refresh) this.pull?.refresh?.();
   }
 
   private isInProgram(path: string): boolean {
@@ -312,5 +436,6 @@ export class Workspace {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.inFlight = null;
   }
 }

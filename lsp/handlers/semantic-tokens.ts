@@ -1,7 +1,14 @@
 // Semantic tokens: keywords, names by what they resolved to (committees,
 // basic units, people, residences), value words (levels, settings,
 // cadences), dates and numbers, strings and comments.
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from "vscode-languageserver";
+import {
+  SemanticTokensBuilder,
+  type SemanticTokens,
+  type SemanticTokensDelta,
+  type SemanticTokensDeltaParams,
+  type SemanticTokensLegend,
+  type SemanticTokensParams,
+} from "vscode-languageserver";
 import { tokenize, type QueryToken, type Reference, type SourceFile } from "../api.js";
 import { uriToPath } from "../positions.js";
 import { isDeclaration, referencesIn } from "../query.js";
@@ -35,14 +42,50 @@ function nameType(reference: Reference): TokenType {
   return symbol.kind === "person" ? "variable" : "struct";
 }
 
+/** The builder of each document's last answer, so a delta request sends only the edits to it. */
+const BUILDERS = new WeakMap<Workspace, Map<string, SemanticTokensBuilder>>();
+
+function builders(workspace: Workspace): Map<string, SemanticTokensBuilder> {
+  let map = BUILDERS.get(workspace);
+  if (!map) BUILDERS.set(workspace, (map = new Map()));
+  return map;
+}
+
 export function semanticTokens(workspace: Workspace, params: SemanticTokensParams): SemanticTokens {
   const path = uriToPath(params.textDocument.uri);
+  const builder = new SemanticTokensBuilder();
+  if (!pushTokens(workspace, path, builder)) {
+    builders(workspace).delete(path);
+    return { data: [] };
+  }
+  builders(workspace).set(path, builder);
+  return builder.build();
+}
+
+/**
+ * `semanticTokens/full/delta`: the edits from the answer `previousResultId`
+ * names to the current tokens (all of them when that answer is not the last
+ * one sent for the document).
+ */
+export function semanticTokensDelta(workspace: Workspace, params: SemanticTokensDeltaParams): SemanticTokens | SemanticTokensDelta {
+  const path = uriToPath(params.textDocument.uri);
+  const previous = builders(workspace).get(path);
+  if (!previous) return semanticTokens(workspace, params);
+  previous.previousResult(params.previousResultId);
+  if (!pushTokens(workspace, path, previous)) {
+    builders(workspace).delete(path);
+    return { data: [] };
+  }
+  return previous.canBuildEdits() ? previous.buildEdits() : previous.build();
+}
+
+/** Pushes the file's tokens into `builder`; false when the file cannot be read. */
+function pushTokens(workspace: Workspace, path: string, builder: SemanticTokensBuilder): boolean {
   const program = workspace.programFor(path);
   const file = workspace.sourceFile(path);
-  if (!file) return { data: [] };
+  if (!file) return false;
   const names = new Map<number, Reference>();
   if (program) for (const reference of referencesIn(program.model, path)) names.set(reference.span.start, reference);
-  const builder = new SemanticTokensBuilder();
   const push = (start: number, end: number, type: TokenType, declaration = false) => {
     // Tokens may not span lines: split block comments and the like.
     let at = start;
@@ -84,5 +127,5 @@ export function semanticTokens(workspace: Workspace, params: SemanticTokensParam
     }
     if (token.kind !== "comment") previous = token;
   }
-  return builder.build();
+  return true;
 }

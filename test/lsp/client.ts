@@ -43,7 +43,7 @@ export interface Client {
   stop(): Promise<number | null>;
 }
 
-const CAPABILITIES: ClientCapabilities = {
+export const CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     hover: { contentFormat: ["markdown", "plaintext"] },
@@ -56,7 +56,12 @@ const CAPABILITIES: ClientCapabilities = {
   workspace: { didChangeWatchedFiles: { dynamicRegistration: false }, workspaceFolders: true },
 };
 
-export async function startClient(rootUri: string | null, env: Record<string, string> = {}, command: string[] = serverCommand()): Promise<Client> {
+export async function startClient(
+  rootUri: string | null,
+  env: Record<string, string> = {},
+  command: string[] = serverCommand(),
+  capabilities: ClientCapabilities = CAPABILITIES,
+): Promise<Client> {
   const child = spawn(process.execPath, command, { cwd: REPO, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -76,7 +81,7 @@ export async function startClient(rootUri: string | null, env: Record<string, st
     connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: CAPABILITIES,
+      capabilities,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "specs" }] : null,
     }),
     exited.then((code) => {
