@@ -2,6 +2,8 @@
 // checks fail only on new ones, report the ones that no longer occur, and a
 // fixed-and-replaced finding of the same code in the same file is new
 // (eslint#21226: a per-file count would let the two cancel out).
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { applyBaseline, baselineOf, BaselineError, parseBaseline, pruneBaseline, serializeBaseline } from "../../src/check/baseline.js";
 import { checkSpec } from "../helpers.js";
@@ -59,9 +61,7 @@ describe("a baseline", () => {
 });
 
 describe("the baseline file", () => {
-  it("validates against schema/orgspec-baseline.schema.json", async () => {
-    const { default: Ajv } = await import("ajv");
-    const { readFileSync } = await import("node:fs");
+  it("validates against schema/orgspec-baseline.schema.json", () => {
     const schema = JSON.parse(readFileSync(new URL("../../schema/orgspec-baseline.schema.json", import.meta.url), "utf8")) as object;
     const validate = new Ajv({ strict: true }).compile(schema);
     const text = serializeBaseline(baselineOf(checkSpec(spec(["2026-01-12"])).diagnostics, relative));
