@@ -1,37 +1,38 @@
-// What the parse workers send (src/check/worker.ts) and how the main thread
-// keeps it: files as workers parsed them, decoded into SourceFiles when a
-// program first needs them and let go when no later program does; and a
-// program's result reduced to what the reporters read.
+// The parse workers (src/check/worker.ts) and what the main thread keeps of
+// their work: the one pool that parses files in a given order, the files as
+// parsed, decoded into SourceFiles when a program first needs them and let go
+// when no later program does, and a program's result reduced to what the
+// reporters read.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { FileAst, ImportDecl } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model, SourceFile } from "../model/types.js";
 import { FileCache, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 import { PACKAGE_ROOT } from "../util/package-root.js";
-import type { EncodedAst } from "./ast-codec.js";
-import { decodeAst } from "./ast-decode.js";
+import { decodeAst, type EncodedAst } from "./ast-codec.js";
 import type { ProgramResult } from "./check.js";
 
 export interface ParseRequest {
   readonly id: number;
   readonly path: string;
-  /** The text, when the main thread read it (a custom host); else the worker reads the file. */
-  readonly text?: string;
+  /** The main thread reads every file (through its host, with its limits): the worker only parses. */
+  readonly text: string;
 }
 
 export type ParseReply =
-  | {
-      readonly id: number;
-      readonly path: string;
-      readonly text: string | undefined;
-      readonly encoded: EncodedAst;
-      readonly imports: ImportDecl[];
-      readonly diagnostics: Diagnostic[];
-    }
-  | { readonly id: number; readonly path: string; readonly error: string }
+  | { readonly id: number; readonly path: string; readonly encoded: EncodedAst; readonly imports: ImportDecl[]; readonly diagnostics: Diagnostic[] }
   | { readonly id: number; readonly path: string; readonly crash: string };
+
+/** A file as a worker parsed it, before it is decoded. */
+export interface Parsed {
+  readonly text: string;
+  readonly encoded: EncodedAst;
+  readonly imports: ImportDecl[];
+  readonly diagnostics: Diagnostic[];
+}
 
 /**
  * The worker script: `worker.js` beside this module in the compiled package;
@@ -43,58 +44,112 @@ export function workerUrl(): URL {
   return new URL("dist/src/check/worker.js", PACKAGE_ROOT);
 }
 
-/** A file as a worker parsed it, before it is decoded. */
-export type Parsed = { readonly text: string; readonly encoded: EncodedAst; readonly imports: ImportDecl[]; readonly diagnostics: Diagnostic[] } | { readonly error: string };
+/** The workers' young generation (MB): three times the semi-space. A file's tokens and CST die young (docs/performance.md). */
+const WORKER_YOUNG_GENERATION_MB = 384;
+/** Requests in flight per worker: enough that the workers parse on while the main thread checks a program. */
+const IN_FLIGHT = 12;
 
-const EMPTY_LINES = new LineIndex("");
+/**
+ * Parses `files` in their order on `jobs` worker threads. `received` is
+ * called on the main thread with each file as it comes in; what it throws
+ * ends the parse. Each text is let go once its file is handed on. Resolves
+ * with the number of workers used.
+ */
+export async function parseInWorkers(
+  files: { path: string; text: string }[],
+  jobs: number,
+  received: (path: string, parsed: Parsed) => void,
+): Promise<number> {
+  if (files.length === 0) return 0;
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl(), { resourceLimits }));
+  const inFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
+  const texts = new Map<number, string>();
+  let sent = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((finish, fail) => {
+      const pump = () => {
+        for (const worker of workers) {
+          while (inFlight.get(worker)! < IN_FLIGHT && sent < files.length) {
+            const { path, text } = files[sent]!;
+            texts.set(sent, text);
+            worker.postMessage({ id: sent, path, text } satisfies ParseRequest);
+            // The queue lets go of the text: from here only `texts` holds it, until the reply.
+            files[sent++] = { path, text: "" };
+            inFlight.set(worker, inFlight.get(worker)! + 1);
+          }
+        }
+      };
+      const receive = (worker: Worker, reply: ParseReply) => {
+        inFlight.set(worker, inFlight.get(worker)! - 1);
+        done++;
+        if ("crash" in reply) return fail(new Error(`parsing ${reply.path} failed in a worker: ${reply.crash}`));
+        const text = texts.get(reply.id)!;
+        texts.delete(reply.id);
+        pump();
+        try {
+          received(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics });
+        } catch (error) {
+          return fail(error);
+        }
+        if (done === files.length) finish();
+      };
+      for (const worker of workers) {
+        worker.on("message", (reply: ParseReply) => receive(worker, reply));
+        worker.on("error", fail);
+        worker.on("exit", (code) => fail(new Error(`a parse worker stopped (exit code ${code})`)));
+      }
+      pump();
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return workers.length;
+}
 
-/** The workers' young generation (MB): three times the semi-space. */
-export const WORKER_YOUNG_GENERATION_MB = 384;
-
-/** Files from the workers' results: decoded on first use, let go with `release`. */
+/**
+ * Files from the workers: decoded on first use, let go with `release`. A
+ * file no worker parsed (an import the quick scan did not see, or one let go
+ * and needed again) is read and parsed here, or taken from `base`, the
+ * caller's cache, which also receives every file decoded.
+ */
 export class ParsedFiles extends FileCache {
-  private readonly decoded = new Map<string, SourceFile | { error: string }>();
+  private readonly decoded = new Map<string, SourceFile>();
+  private readonly parsed = new Map<string, Parsed>();
 
   constructor(
-    private readonly parsed: Map<string, Parsed>,
     host: FileHost,
+    private readonly base?: FileCache,
   ) {
     super(host);
+  }
+
+  add(path: string, parsed: Parsed): void {
+    this.parsed.set(path, parsed);
+  }
+
+  /** Whether a worker's file is in and not let go. */
+  parsedHas(path: string): boolean {
+    return this.parsed.has(path) || this.decoded.has(path);
   }
 
   override get(path: string): SourceFile | { error: string } {
     const known = this.decoded.get(path);
     if (known) return known;
     const parsed = this.parsed.get(path);
-    if (!parsed) return super.get(path);
-    const file = "error" in parsed ? parsed : { path, text: parsed.text, lines: new LineIndex(parsed.text), ast: decodeAst(parsed.encoded, parsed.text), syntaxDiagnostics: parsed.diagnostics };
+    if (!parsed) return this.base ? this.base.get(path) : super.get(path);
+    const file = { path, text: parsed.text, lines: new LineIndex(parsed.text), ast: decodeAst(parsed.encoded, parsed.text), syntaxDiagnostics: parsed.diagnostics };
+    this.parsed.delete(path);
     this.decoded.set(path, file);
+    this.base?.set(path, file);
     return file;
-  }
-
-  /** The file with its imports alone, for finding entries and programs' files without decoding. */
-  imports(path: string): SourceFile | { error: string } {
-    const parsed = this.parsed.get(path);
-    if (!parsed) return this.get(path);
-    if ("error" in parsed) return parsed;
-    return { path, text: parsed.text, lines: EMPTY_LINES, ast: { statements: parsed.imports, comments: [] }, syntaxDiagnostics: [] };
   }
 
   release(path: string): void {
     this.decoded.delete(path);
     this.parsed.delete(path);
     this.invalidate(path);
-  }
-}
-
-/** The files with their imports alone: what finding entries and each program's files reads. */
-export class ImportsOnly extends FileCache {
-  constructor(private readonly parsedFiles: ParsedFiles) {
-    super();
-  }
-
-  override get(path: string): SourceFile | { error: string } {
-    return this.parsedFiles.imports(path);
   }
 }
 
@@ -125,7 +180,6 @@ export function leanResult(result: ProgramResult): ProgramResult {
   };
   return { model, diagnostics: result.diagnostics, waived: result.waived };
 }
-
 
 /** With ORGSPEC_TIMING set, how long the phases took (stderr): for the benchmark and docs/performance.md. */
 export function timing(what: string, since: number): void {

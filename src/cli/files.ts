@@ -1,69 +1,13 @@
-// The commands' files: which host reads them (`--max-file-size`, or one a
-// test injects), how unreadable paths are reported, and writing that never
-// leaves a file half written.
+// Writing the commands' files so that none is ever left half written (a
+// full disk, a crash), and an output that cannot be written said in words.
 import * as fs from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { createDiskHost, describeFsError, diskHost, parseSize } from "../program/disk-host.js";
-import type { PathProblem } from "../program/entries.js";
-import type { FileHost } from "../program/load.js";
-import { displayPath, printable } from "../reporters/locate.js";
+import { describeFsError } from "../program/disk-host.js";
+import { printable } from "../reporters/locate.js";
+import { UsageError } from "./input.js";
+import type { FileIo, WriteFs } from "./io.js";
 
-/** A failure the user must fix (bad flag, missing file): exit 2 with the message. */
-export class UsageError extends Error {}
-
-/** What the commands read and write through; tests inject faults here. */
-export interface FileIo {
-  /** Where specs are read from (default: the disk, with `--max-file-size`). */
-  readonly host?: FileHost;
-  /** The fs calls a write makes (default: Node's). */
-  readonly writeFs?: WriteFs;
-}
-
-/** `--max-file-size`, for every command that reads specs. */
-export const MAX_FILE_SIZE_FLAGS = "--max-file-size <size>";
-export const MAX_FILE_SIZE_HELP = "do not read files larger than this (default 256MB; e.g. 1GB, 512KB)";
-
-/** The host a command reads specs with. */
-export function hostFor(maxFileSize: string | undefined, io: FileIo): FileHost {
-  if (maxFileSize !== undefined && parseSize(maxFileSize) === null) {
-    throw new UsageError(`--max-file-size takes a size such as 256MB, 1GB, 512KB or a number of bytes, not "${maxFileSize}"`);
-  }
-  if (io.host) return io.host;
-  // The shared disk host when the limit is the default: parse workers read with it themselves.
-  return maxFileSize === undefined ? diskHost : createDiskHost({ maxFileSize: parseSize(maxFileSize)! });
-}
-
-/**
- * How a path problem reads on stderr: `cannot read NAME: reason`, NAME the
- * argument as the user wrote it or the path relative to the working
- * directory; a link loop is a warning.
- */
-export function problemMessage(problem: PathProblem, cwd: string, given: (absolute: string) => string = (path) => path): string {
-  const name = problem.given !== undefined ? given(problem.given) : displayPath(problem.path, cwd);
-  if (problem.loopsTo !== undefined) {
-    const to = problem.loopsTo === cwd ? "." : displayPath(problem.loopsTo, cwd);
-    return printable(`warning: ${name} is a symbolic link loop (it leads back to ${to}); not followed`);
-  }
-  return printable(`cannot read ${name}: ${problem.reason}`);
-}
-
-/** Whether a problem is an error (exit 2): all but loops, whose files were read anyway. */
-export const isError = (problem: PathProblem): boolean => problem.loopsTo === undefined;
-
-/** The fs calls `writeFileAtomic` makes. */
-export interface WriteFs {
-  readonly realpathSync: (path: string) => string;
-  readonly statSync: (path: string) => fs.Stats;
-  readonly openSync: (path: string, flags: string, mode: number) => number;
-  readonly writeSync: (fd: number, data: Uint8Array, offset: number, length: number) => number;
-  readonly fsyncSync: (fd: number) => void;
-  readonly closeSync: (fd: number) => void;
-  readonly chmodSync: (path: string, mode: number) => void;
-  readonly chownSync: (path: string, uid: number, gid: number) => void;
-  readonly renameSync: (from: string, to: string) => void;
-  readonly unlinkSync: (path: string) => void;
-  readonly writeFileSync: (path: string, data: string) => void;
-}
+export type { WriteFs } from "./io.js";
 
 export const nodeWriteFs: WriteFs = {
   realpathSync: (path) => fs.realpathSync(path),

@@ -5,23 +5,19 @@
 // cannot be read or written is reported and the others are still formatted.
 import { formatText } from "../format/index.js";
 import { describeFsError } from "../program/disk-host.js";
-import { namedPathProblems, namedPaths, orgFilesOf } from "../program/entries.js";
 import { undecodableByte } from "../program/load.js";
 import { displayPath, printable, printableLines } from "../reporters/locate.js";
 import { LineIndex } from "../util/text.js";
-import { hostFor, isError, problemMessage, UsageError, writeFileAtomic, type FileIo } from "./files.js";
+import { writeFileAtomic } from "./files.js";
+import { isError, noOrgFiles, orgFilesOfInput, pathProblems, problemMessage, readPaths, type PathFlags } from "./input.js";
+import type { CliIo } from "./io.js";
 
-export interface FmtFlags {
+export interface FmtFlags extends PathFlags {
   check?: boolean;
   write?: boolean;
-  maxFileSize?: string;
 }
 
-export interface FmtIo extends FileIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly cwd: string;
-}
+export type FmtIo = Pick<CliIo, "stdout" | "stderr" | "cwd" | "host" | "writeFs">;
 
 /**
  * Exit status: 0 all formatted (or written); 1 `--check` found unformatted
@@ -29,18 +25,18 @@ export interface FmtIo extends FileIo {
  * read or written, or no `.org` file at all. The worst wins.
  */
 export async function runFmt(paths: readonly string[], flags: FmtFlags, io: FmtIo): Promise<number> {
-  const host = hostFor(flags.maxFileSize, io);
-  const named = namedPaths(paths, io.cwd, host);
+  const input = readPaths(paths, flags, io);
+  const host = input.host;
   let status = 0;
   const fail = (code: number) => void (status = Math.max(status, code));
-  for (const problem of namedPathProblems(named)) {
-    io.stderr(`orgspec: ${problemMessage(problem, io.cwd)}\n`);
+  for (const problem of pathProblems(input)) {
+    io.stderr(`orgspec: ${problemMessage(problem, input, io.cwd)}\n`);
     if (isError(problem)) fail(2);
   }
-  const files = orgFilesOf(named);
+  const files = orgFilesOfInput(input);
   if (files.length === 0) {
     if (status === 2) return 2;
-    throw new UsageError(`no .org files found in ${paths.join(", ")}`);
+    throw noOrgFiles(input);
   }
   const unformatted: string[] = [];
   for (const file of files) {

@@ -3,7 +3,7 @@
 // texts are decoded as strict UTF-8, and an undecodable file says where.
 // Every failure is a reason in words ("permission denied"), never a raw code.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import type { DirectoryEntry, FileHost, ReadResult, StatResult, Undecodable } from "./load.js";
+import type { DirectoryEntry, FileHost, ReadResult, StatResult, Undecodable } from "./host.js";
 
 /** The default `--max-file-size`: 256 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;

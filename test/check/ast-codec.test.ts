@@ -7,8 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec as randomSpec } from "../format/arbitraries.js";
-import { encodeAst } from "../../src/check/ast-codec.js";
-import { decodeAst } from "../../src/check/ast-decode.js";
+import { decodeAst, encodeAst, WIRE_KINDS } from "../../src/check/ast-codec.js";
 import { parseText } from "../../src/syntax/parse.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -45,6 +44,15 @@ describe("the AST wire form", () => {
       expect(JSON.stringify(decodeAst(encodeAst(ast), text)), name).toBe(JSON.stringify(ast));
     }
   });
+
+  it("keeps a step count of any size exactly", () => {
+    // Beyond 32 bits, and beyond a double (Infinity): ORG011 judges them, so they must arrive as written.
+    const text = `committee c "C" { level county }\nevery 4294967297 days from 2026-01-01 to 2026-02-01 meeting c\nevery ${"9".repeat(400)} weeks from 2026-01-01 to 2026-02-01 meeting c\n`;
+    const ast = parseText("/spec.org", text).ast;
+    const decoded = decodeAst(encodeAst(ast), text);
+    expect(decoded).toEqual(ast);
+    expect(decoded.statements.map((statement) => (statement.type === "series" ? statement.interval?.count : null))).toEqual([null, 4294967297, Infinity]);
+  });
 });
 
 /** Every node kind the AST declares (`readonly type: "..."` in src/ast/types.ts), so that a new kind cannot go unexercised. */
@@ -77,5 +85,7 @@ describe("the AST wire form on random specs", () => {
     );
     // The generator reached every kind, `transfer` and `person` included: a swapped field of any of them would fail above.
     expect([...seen].sort()).toEqual(declaredNodeKinds());
+    // And the codec's tables hold exactly those kinds (the compiler holds each kind's fields to the AST types).
+    expect([...WIRE_KINDS.statements, ...WIRE_KINDS.items, ...WIRE_KINDS.bodies].sort()).toEqual(declaredNodeKinds());
   });
 });

@@ -66,21 +66,33 @@ describe("parallel checking", () => {
     expect(three).toEqual(one);
   }, 120_000);
 
-  it("keeps the models like checkPaths unless told not to", async () => {
+  it("keeps the models like checkPaths unless told not to, parsing on the workers all the same", async () => {
     const entry = join(org, manifest.entries[0]!);
     const sequential = checkPaths([entry]);
-    const parallel = await checkPathsParallel([entry], { jobs: 2 });
+    const { result: parallel, timings } = await withTimings(() => checkPathsParallel([entry], { jobs: 2 }));
     expect(parallel.diagnostics).toEqual(sequential.diagnostics);
     expect(parallel.files).toEqual(sequential.files);
     expect(parallel.programs.map((program) => program.model.people.length)).toEqual(sequential.programs.map((program) => program.model.people.length));
+    expect(timings.at(-1)).toBe("orgspec: parsed, resolved and checked 1 programs on 2 workers");
   }, 120_000);
 
-  // The command line overlaps parsing and checking using a quick scan of `import` lines;
-  // where the scan is wrong about the entries, it checks again without overlap.
+  it("runs --jobs 1 on one thread and --jobs 2 on two workers", async () => {
+    const entry = join("org", manifest.entries[1]!);
+    const one = await withTimings(() => check([entry, "--format", "json", "--jobs", "1"]));
+    const two = await withTimings(() => check([entry, "--format", "json", "--jobs", "2"]));
+    expect(two.result).toEqual(one.result);
+    expect(one.timings).toEqual(["orgspec: parsed, resolved and checked 1 programs on one thread"]);
+    expect(two.timings.at(-1)).toBe("orgspec: parsed, resolved and checked 1 programs on 2 workers");
+    expect(two.timings.some((line) => line.includes("quick import scan"))).toBe(false);
+  }, 120_000);
+
+  // The workers parse in the order a quick scan of `import` lines gives; where the scan is
+  // wrong about the entries, the programs it missed are checked after the parse and those
+  // it took for entries by mistake are set aside.
   it.each([
-    ["an import after a declaration on one line", 'committee c "C" { level county } import "b.org"\n'],
-    ["an import line inside a block comment", '/*\nimport "b.org"\n*/\ncommittee c "C" { level county }\n'],
-  ])("gives the output of --jobs 1 with %s", async (_, text) => {
+    ["an import after a declaration on one line", 'committee c "C" { level county } import "b.org"\n', "0 programs checked after the parse, 1 set aside"],
+    ["an import line inside a block comment", '/*\nimport "b.org"\n*/\ncommittee c "C" { level county }\n', "1 programs checked after the parse, 0 set aside"],
+  ])("gives the output of --jobs 1 with %s", async (_, text, putRight) => {
     const dir = join(root, `scan-${text.length}`);
     mkdirSync(dir);
     writeFileSync(join(dir, "a.org"), `period 2026-01-01 to 2026-06-30\n${text}`);
@@ -88,17 +100,51 @@ describe("parallel checking", () => {
     const one = await check([dir, "--format", "json", "--jobs", "1"]);
     const { result: two, timings } = await withTimings(() => check([dir, "--format", "json", "--jobs", "2"]));
     expect(two).toEqual(one);
-    // The fallback really ran: the overlapped check gave up and the plain parallel path answered.
-    expect(timings.filter((line) => line.includes("checking again"))).toEqual(["orgspec: the quick import scan missed an import: checking again"]);
+    // The scan really was wrong, and was put right.
+    expect(timings.filter((line) => line.includes("quick import scan"))).toEqual([`orgspec: the quick import scan missed an import: ${putRight}`]);
   });
 
-  it("does not fall back where the quick scan is right", async () => {
+  it("does not put anything right where the quick scan is right", async () => {
     const dir = join(root, "scan-right");
     mkdirSync(dir);
     writeFileSync(join(dir, "a.org"), 'period 2026-01-01 to 2026-06-30\nimport "b.org"\ncommittee c "C" { level county }\n');
     writeFileSync(join(dir, "b.org"), 'cell b "B" { under c }\n');
     const { timings } = await withTimings(() => check([dir, "--format", "json", "--jobs", "2"]));
-    expect(timings.filter((line) => line.includes("overlapped"))).toEqual(["orgspec: parsed, resolved and checked, overlapped"]);
+    expect(timings).toEqual([
+      "orgspec: read and scanned 2 files",
+      "orgspec: parsed 2 files on 2 workers, 1 of 1 programs checked",
+      "orgspec: parsed, resolved and checked 1 programs on 2 workers",
+    ]);
+  });
+
+  it("resolves the configuration once, from the first path, as checkPaths does", async () => {
+    // a/ turns cell-size off; b/ has no configuration of its own: both are checked with a's.
+    const dir = join(root, "configs");
+    for (const name of ["a", "b"]) {
+      mkdirSync(join(dir, name), { recursive: true });
+      writeFileSync(join(dir, name, "main.org"), `period 2026-01-01 to 2026-06-30\ncommittee c${name} "C" { level county }\ncell small${name} "Small" { under c${name} }\n`);
+    }
+    writeFileSync(join(dir, "a", "orgspec.config.json"), JSON.stringify({ rules: { "cell-size": "off" } }));
+    const paths = [join(dir, "a"), join(dir, "b")];
+    const sequential = checkPaths(paths);
+    expect(sequential.diagnostics.some((diagnostic) => diagnostic.code === "ORG101")).toBe(false);
+    for (const keepModels of [true, false]) {
+      const parallel = await checkPathsParallel(paths, { jobs: 2, keepModels });
+      expect(parallel.diagnostics).toEqual(sequential.diagnostics);
+    }
+  });
+
+  it("reads a step count beyond 32 bits as --jobs 1 does", async () => {
+    // The wire form once kept 32 bits of it: every 4294967297 days came back as every day.
+    const dir = join(root, "huge-step");
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, "a.org"),
+      'period 2026-01-01 to 2026-06-30\ncommittee c "C" { level county }\nevery 4294967297 days from 2026-01-01 to 2026-06-30 committee-meeting c\n',
+    );
+    const one = await check([dir, "--format", "json", "--jobs", "1"]);
+    const two = await check([dir, "--format", "json", "--jobs", "2"]);
+    expect(two).toEqual(one);
   });
 
   it("rejects a --jobs that is not a whole number of at least 1", async () => {

@@ -4,7 +4,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkProgress, type CliIo } from "../../src/cli/main.js";
+import { checkProgress } from "../../src/cli/check-command.js";
+import { readPaths } from "../../src/cli/input.js";
+import type { CliIo } from "../../src/cli/io.js";
 import { escapeData, escapeProperty } from "../../src/reporters/github.js";
 import { cleanUp, fixture, run, tempDir, writeConfig } from "../fixtures/support.js";
 
@@ -65,7 +67,7 @@ describe("progress on stderr", () => {
   it("counts files read, in place, once the check has run a quarter of a second, and erases itself", () => {
     const { io, written } = capture(true);
     let now = 1_000;
-    const progress = checkProgress(io, [join(REPO, "examples")], () => now);
+    const progress = checkProgress(io, readPaths(["examples"], {}, io), () => now);
     const examples = ["committees.org", "factory.org", "abroad.org", "sinuiju.org"].map((name) => join(REPO, "examples", name));
     progress.host.readFile(examples[0]!);
     expect(written()).toBe("");
@@ -81,7 +83,7 @@ describe("progress on stderr", () => {
 
   it("writes nothing when stderr is not a terminal, whatever the format", async () => {
     const { io, written } = capture(false);
-    const progress = checkProgress(io, [join(REPO, "examples")], () => 0);
+    const progress = checkProgress(io, readPaths(["examples"], {}, io), () => 0);
     expect("text" in progress.host.readFile(join(REPO, "examples", "sinuiju.org"))).toBe(true);
     progress.finish();
     expect(written()).toBe("");
