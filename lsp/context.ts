@@ -25,7 +25,7 @@ import {
 import { orgParser } from "../grammar/parser.js";
 import { grammarTerminal, phraseText, subruleLabel } from "../grammar/shape.js";
 import { token as cstToken } from "../src/syntax/cst-access.js";
-import type { QueryToken, UnitKind } from "./api.js";
+import { firstStartingAtOrAfter, type QueryToken, type UnitKind } from "./api.js";
 import { itemTakenBy, nameSite, type NameFacts, type Site } from "./sites.js";
 
 export type { Site, UnitFilter, UnitHeader } from "./sites.js";
@@ -86,14 +86,7 @@ function withPhraseEnds(site: Site, text: string, tokens: readonly QueryToken[],
 
 /** The index of the first token that starts at or after `offset` (tokens are sorted and do not overlap). */
 function firstTokenAfter(tokens: readonly QueryToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstStartingAtOrAfter(tokens, offset);
 }
 
 /** What the parser sees: no comments, no characters the lexer rejected, no string missing its quote. */

@@ -31,7 +31,7 @@ export { resolveProgram } from "./model/resolve.js";
 export { RULES, RULES_BY_CODE, RULES_BY_NAME } from "./rules/index.js";
 export { KIND_NAMES as UNIT_KIND_NAMES } from "./rules/shared/units.js";
 export type { AnyRule, Rule, RuleContext, Duration, OptionSpec } from "./rules/rule.js";
-export { LineIndex, closestNames } from "./util/text.js";
+export { LineIndex, closestNames, firstStartingAtOrAfter } from "./util/text.js";
 export { formatDay, parseDay } from "./util/dates.js";
 export type * from "./ast/types.js";
 export type * from "./model/types.js";

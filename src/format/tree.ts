@@ -8,7 +8,7 @@ import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Span, TopStatement, UnitDecl, UnitItem } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { parseText } from "../syntax/parse.js";
-import { LineIndex } from "../util/text.js";
+import { firstStartingAtOrAfter, LineIndex } from "../util/text.js";
 
 export type TokKind = "comma" | "lbrace" | "rbrace" | "string" | "word";
 
@@ -200,16 +200,7 @@ export function findBrace(tokens: readonly Tok[], range: TokRange): number {
 }
 
 function rangeLocator(tokens: readonly Tok[]): (span: Span) => TokRange {
-  const firstAtOrAfter = (offset: number): number => {
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (tokens[mid]!.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const firstAtOrAfter = (offset: number): number => firstStartingAtOrAfter(tokens, offset);
   return (span) => ({ a: firstAtOrAfter(span.start), b: firstAtOrAfter(span.end) });
 }
 

@@ -121,3 +121,15 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
   scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
   return scored.slice(0, max).map((entry) => entry.candidate);
 }
+
+/** The index of the first item starting at or after `offset`, in items sorted by `start` (binary search). */
+export function firstStartingAtOrAfter(items: readonly { readonly start: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
