@@ -1,5 +1,7 @@
 // `orgspec fmt [--check] [--write] FILES|DIRS`: formats specs with the
-// prettier plugin. A file that does not parse, or is not valid UTF-8, is
+// prettier plugin. Without --check or --write it prints the one file it is
+// given; it refuses more than one, since an unlabelled concatenation of files
+// is nothing a user can use (prettier's own multi-file output is exactly that). A file that does not parse, or is not valid UTF-8, is
 // never touched: the problem is reported and it stays byte for byte as it
 // was. A file is rewritten whole or not at all (files.ts), and a file that
 // cannot be read or written is reported and the others are still formatted.
@@ -9,7 +11,7 @@ import { undecodableByte } from "../program/load.js";
 import { displayPath, printable, printableLines } from "../reporters/locate.js";
 import { LineIndex } from "../util/text.js";
 import { writeFileAtomic } from "./files.js";
-import { isError, noOrgFiles, orgFilesOfInput, pathProblems, problemMessage, readPaths, type PathFlags } from "./input.js";
+import { isError, noOrgFiles, UsageError, orgFilesOfInput, pathProblems, problemMessage, readPaths, type PathFlags } from "./input.js";
 import type { CliIo } from "./io.js";
 
 export interface FmtFlags extends PathFlags {
@@ -37,6 +39,11 @@ export async function runFmt(paths: readonly string[], flags: FmtFlags, io: FmtI
   if (files.length === 0) {
     if (status === 2) return 2;
     throw noOrgFiles(input);
+  }
+  if (!flags.write && !flags.check && files.length > 1) {
+    throw new UsageError(
+      `fmt prints one file, and ${printable(input.given.join(", "))} holds ${files.length} .org files: name one file, or rewrite them with --write, or list the unformatted ones with --check`,
+    );
   }
   const unformatted: string[] = [];
   for (const file of files) {

@@ -62,4 +62,27 @@ describe("orgspec fmt", () => {
     expect(result.stderr).toMatch(/^bad\.org:1:/);
     expect(readFileSync(join(dir, "bad.org"), "utf8")).toBe("cell {\n");
   });
+
+  it("plain fmt prints the one file it is given, formatted", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.org"), UNFORMATTED);
+    expect(await run(["fmt", "a.org"], { cwd: dir })).toEqual({ status: 0, stdout: FORMATTED, stderr: "" });
+    mkdirSync(join(dir, "one"));
+    writeFileSync(join(dir, "one", "b.org"), UNFORMATTED);
+    expect(await run(["fmt", "one"], { cwd: dir })).toEqual({ status: 0, stdout: FORMATTED, stderr: "" });
+  });
+
+  it("plain fmt refuses more than one file (never an unlabelled concatenation), exit 2, nothing printed or written", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.org"), UNFORMATTED);
+    writeFileSync(join(dir, "b.org"), UNFORMATTED);
+    const refusal = "orgspec: fmt prints one file, and . holds 2 .org files: name one file, or rewrite them with --write, or list the unformatted ones with --check\n";
+    expect(await run(["fmt", "."], { cwd: dir })).toEqual({ status: 2, stdout: "", stderr: refusal });
+    expect(await run(["fmt", "a.org", "b.org"], { cwd: dir })).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: refusal.replace(". holds", "a.org, b.org holds"),
+    });
+    expect(readFileSync(join(dir, "a.org"), "utf8")).toBe(UNFORMATTED);
+  });
 });
