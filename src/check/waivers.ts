@@ -117,7 +117,8 @@ export function applyWaivers(
       ?.find((candidate) => waives(candidate, diagnostic));
     if (waiver && diagnostic.code !== LANGUAGE_CODES.waiver.code) {
       used.add(waiver);
-      waived.push(diagnostic);
+      const until = waiver.until === null ? null : formatDay(waiver.until);
+      waived.push({ ...diagnostic, waivedBy: { file: waiver.file, span: waiver.span, reason: waiver.reason, until } });
     } else kept.push(diagnostic);
   }
   for (const waivers of byFileLine.values()) {

@@ -83,6 +83,14 @@ export interface Diagnostic extends Location {
    * statements (SARIF `partialFingerprints`, JSON `id`, baselines).
    */
   readonly fingerprint?: string;
+  /** On a waived diagnostic: the waiver that suppresses it (SARIF `suppressions`, the job summary). */
+  readonly waivedBy?: WaiverNote;
+}
+
+/** The waiver comment that suppressed a diagnostic: where it is, its reason and its `until` day (YYYY-MM-DD). */
+export interface WaiverNote extends Location {
+  readonly reason: string;
+  readonly until: string | null;
 }
 
 /** Where a bylaw rule's requirement comes from. */
