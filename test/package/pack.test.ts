@@ -1,0 +1,63 @@
+// What `npm publish` would ship: `npm pack --dry-run --json` over the built
+// tree (--ignore-scripts: `npm test` has just built it; prepack would rebuild
+// from a clean dist/). The package holds what a user runs or reads — the
+// compiled library, CLI, language server and prettier plugin with their
+// types, the JSON Schemas, the user docs — and nothing else: no source maps
+// (their sources are not shipped), no bench or docs scripts, no VS Code
+// extension, no screenshots, no contributor docs.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Packed {
+  entryCount: number;
+  size: number;
+  files: { path: string }[];
+}
+
+function pack(): Packed {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const out = execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return (JSON.parse(out) as Packed[])[0]!;
+}
+
+/** The TypeScript sources below `dir` (relative to the repository), without declarations. */
+function sources(dir: string): string[] {
+  return readdirSync(join(REPO, dir), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
+    .map((file) => `${dir}/${file.split("\\").join("/")}`);
+}
+
+const USER_DOCS = ["ci.md", "cli.md", "configuration.md", "formatting.md", "grammar.html", "language.md", "lsp.md", "playground.md", "report-and-agenda.md", "rules.md"];
+
+describe("the npm package", () => {
+  const packed = pack();
+  const files = packed.files.map((file) => file.path).sort();
+
+  it("is the compiled grammar, library and server (a .js and a .d.ts for each source), bin, schemas, README and user docs — nothing else", () => {
+    const compiled = [...sources("grammar"), ...sources("src"), ...sources("lsp").filter((file) => !file.startsWith("lsp/vscode/") && !file.startsWith("lsp/browser/"))].flatMap(
+      (source) => {
+        const base = `dist/${source.slice(0, -".ts".length)}`;
+        return [`${base}.js`, `${base}.d.ts`];
+      },
+    );
+    const schemas = readdirSync(join(REPO, "schema")).map((file) => `schema/${file}`);
+    const docs = USER_DOCS.filter((file) => existsSync(join(REPO, "docs", file))).map((file) => `docs/${file}`);
+    const expected = ["README.md", "bin/orgspec.js", "package.json", ...compiled, ...schemas, ...docs].sort();
+    expect(files).toEqual(expected);
+  });
+
+  it("has no source map, script, bench, VS Code extension, playground or image", () => {
+    expect(files.filter((file) => /\.map$|^dist\/(scripts|bench|playground)\/|^dist\/lsp\/(vscode|browser)\/|\.(png|tgz|vsix)$/.test(file))).toEqual([]);
+  });
+
+  it("publishes no prepare script (a consumer's install would run it); it builds in prepack", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(manifest.scripts["prepare"]).toBeUndefined();
+    expect(manifest.scripts["prepack"]).toMatch(/npm run build$/);
+  });
+});
