@@ -5,7 +5,7 @@
 // declaration on the same line, an `import` line in a block comment); the
 // entries are found again from the parsed imports once all files are in.
 import type { ImportDecl } from "../ast/types.js";
-import type { SourceFile } from "../model/types.js";
+import type { SourceFile } from "../program/source-file.js";
 import { FileCache, importTarget, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 

@@ -10,7 +10,6 @@ import type {
   Day,
   DecisionVerb,
   EventStatement,
-  FileAst,
   GatheringKind,
   Identifier,
   Interval,
@@ -28,17 +27,9 @@ import type {
   CoversProperty,
 } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { LineIndex } from "../util/text.js";
+import type { SourceFile } from "../program/source-file.js";
 
-export interface SourceFile {
-  /** Absolute path. */
-  readonly path: string;
-  readonly text: string;
-  readonly lines: LineIndex;
-  readonly ast: FileAst;
-  /** ORG001/ORG004 of this file alone. */
-  readonly syntaxDiagnostics: readonly Diagnostic[];
-}
+export type { SourceFile };
 
 export interface Period {
   readonly from: Day;

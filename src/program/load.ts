@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { FileAst, ImportDecl } from "../ast/types.js";
 import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { SourceFile } from "../model/types.js";
+import type { SourceFile } from "./source-file.js";
 import { parseText } from "../syntax/parse.js";
 import { LineIndex } from "../util/text.js";
 import { diskHost } from "./disk-host.js";

@@ -3,7 +3,7 @@
 // that one answer (a cadence to keep, or a deadline a person's case set).
 import type { Day, Span } from "../ast/types.js";
 import type { Model, PersonEvent, Person, TimelineKind, Unit } from "../model/types.js";
-import type { Duration, OptionSpecs, OptionValues } from "./rule.js";
+import type { Duration, OptionSpecs, OptionValues } from "./options.js";
 
 interface CadenceBase {
   /** The rule that judges it. */

@@ -1,29 +1,15 @@
 // What a bylaw rule is: its metadata (the catalogue entry), its options with
 // defaults, its docs with a failing and a passing example, and `check`, which
 // reads the resolved model and reports through the context.
-import type { Day, DurationUnit, Span } from "../ast/types.js";
+import type { Day, Span } from "../ast/types.js";
 import type { Citation, DiagnosticData, EvidenceStep, Fix, RelatedLocation, Severity } from "../diagnostics/types.js";
 import type { Model, TimelineKind, Unit, Window } from "../model/types.js";
 import type { Obligation, ObligationContext } from "./obligation.js";
+import type { Duration, OptionSpecs, OptionValues } from "./options.js";
+
+export type { Duration, OptionSpec, OptionSpecs, OptionValues } from "./options.js";
 
 export type RuleCategory = "structure" | "meetings" | "membership" | "reporting";
-
-/** A duration option, written in config files as `"3 months"`. */
-export interface Duration {
-  readonly count: number;
-  readonly unit: DurationUnit;
-}
-
-export type OptionSpec =
-  | { readonly type: "integer"; readonly default: number; readonly description: string }
-  | { readonly type: "duration"; readonly default: Duration; readonly description: string };
-
-export type OptionSpecs = Record<string, OptionSpec>;
-
-/** The option values a rule receives: numbers for integers, durations for durations. */
-export type OptionValues<S extends OptionSpecs> = {
-  readonly [K in keyof S]: S[K] extends { type: "duration" } ? Duration : number;
-};
 
 export interface RuleDocs {
   /** What the rule checks and how it reads the bylaws, in Markdown. */
