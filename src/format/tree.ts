@@ -6,6 +6,7 @@
 import type { IToken } from "chevrotain";
 import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Span, TopStatement, UnitDecl, UnitItem } from "../ast/types.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { parseText } from "../syntax/parse.js";
 import { firstStartingAtOrAfter, LineIndex } from "../util/text.js";
@@ -96,7 +97,7 @@ function tokKind(token: IToken): TokKind {
 export function firstSyntaxError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
   let first: Diagnostic | undefined;
   for (const diagnostic of diagnostics) {
-    if (diagnostic.code !== "ORG001" || diagnostic.severity !== "error") continue;
+    if (diagnostic.code !== LANGUAGE_CODES.syntax.code || diagnostic.severity !== "error") continue;
     if (!first || diagnostic.span.start < first.span.start) first = diagnostic;
   }
   return first;
