@@ -4,8 +4,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { RuleSettings } from "../agenda/rule-settings.js";
-import { buildReportData } from "../report/build-data.js";
-import { renderReportHtml } from "../report/html.js";
 import { countSeverities, displayPath } from "../reporters/locate.js";
 import { writeOutput } from "./files.js";
 import { checkWhole, inputOptions, readInput, type CheckSeams, type InputFlags } from "./input.js";
@@ -15,7 +13,9 @@ interface ReportFlags extends InputFlags {
   out: string;
 }
 
-function runReport(paths: readonly string[], flags: ReportFlags, io: CliIo, seams: CheckSeams): number {
+async function runReport(paths: readonly string[], flags: ReportFlags, io: CliIo, seams: CheckSeams): Promise<number> {
+  // Loaded on demand: the report's page and data builders cost every other command's start-up.
+  const [{ buildReportData }, { renderReportHtml }] = await Promise.all([import("../report/build-data.js"), import("../report/html.js")]);
   const input = readInput(paths, flags, io);
   const result = checkWhole(input, io, seams);
   const data = buildReportData({ result, settings: new RuleSettings(input.rulebook), asOf: input.asOf, cwd: io.cwd, sources: paths });
@@ -36,5 +36,5 @@ export function registerReportCommand(program: Command, io: CliIo, setExit: (cod
     .description("write one self-contained HTML report: org chart, calendars, candidates' timelines, diagnostics")
     .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
     .requiredOption("-o, --out <file>", "the HTML file to write");
-  inputOptions(command).action((paths: string[], flags: ReportFlags) => setExit(runReport(paths, flags, io, seams)));
+  inputOptions(command).action(async (paths: string[], flags: ReportFlags) => setExit(await runReport(paths, flags, io, seams)));
 }
