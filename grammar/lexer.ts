@@ -161,7 +161,7 @@ const DURATION_SET = new Set(DURATION_WORDS);
  * instead of swallowing it as a name.
  */
 export function tokenizeOrg(text: string): ILexingResult {
-  const result = orgLexer.tokenize(text);
+  const result = getOrgLexer().tokenize(text);
   const tokens = result.tokens;
   // Every word is lexed as an Identifier (one regular expression instead of
   // one per keyword); a word that is a keyword becomes that keyword's token.
@@ -206,8 +206,17 @@ export function keywordType(word: string): TokenType | undefined {
   return keywordByWord.get(word);
 }
 
-// The one lexer of the process, behind `tokenizeOrg`; `ensureOptimizations`
-// makes Chevrotain fail loudly if a token would disable its first-character
-// optimisation.
-const orgLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+/**
+ * A lexer of the language. `ensureOptimizations` makes Chevrotain fail loudly
+ * if a token would disable its first-character optimisation; `validate`
+ * runs its pattern validations, which the command line skips at start-up
+ * (test/syntax/grammar-validation.test.ts runs them).
+ */
+export function createOrgLexer(options: { readonly validate: boolean }): Lexer {
+  return new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full", skipValidations: !options.validate });
+}
+
+// The one lexer of the process, behind `tokenizeOrg`, built on first use: a start that lexes nothing does not pay for it.
+let orgLexer: Lexer | undefined;
+const getOrgLexer = () => (orgLexer ??= createOrgLexer({ validate: false }));
 const identifierIdx = Identifier.tokenTypeIdx!;

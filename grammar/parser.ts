@@ -27,9 +27,21 @@ export class OrgParser extends CstParser {
     return (this.alternatives[slot] ??= make()) as T;
   }
 
-  constructor() {
+  /**
+   * `validate: false` skips Chevrotain's grammar validations (ambiguities,
+   * left recursion): a third of the construction time, paid on every start
+   * of the command line (docs/performance.md, *Cold start*). The grammar is
+   * validated by test/syntax/grammar-validation.test.ts.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
     // Node offsets give each statement's span without walking its subtree again (src/syntax/cst-access.ts).
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", errorMessageProvider: orgErrorMessages });
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: "onlyOffset",
+      errorMessageProvider: orgErrorMessages,
+      skipValidations: options.validate === false,
+    });
     this.performSelfAnalysis();
   }
 
@@ -348,6 +360,14 @@ export class OrgParser extends CstParser {
   });
 }
 
-/** The one parser instance of the process (Chevrotain parsers are reusable and costly to build). */
-export const orgParser = new OrgParser();
+let shared: OrgParser | undefined;
+
+/**
+ * The one parser instance of the process (Chevrotain parsers are reusable and
+ * costly to build: 100–150 ms), built on first use, so that commands that
+ * parse nothing (`--version`, `rules`, `explain`) do not pay for it.
+ */
+export function getOrgParser(): OrgParser {
+  return (shared ??= new OrgParser({ validate: false }));
+}
 

@@ -18,7 +18,7 @@ import {
   type TokenType,
 } from "chevrotain";
 import { isKeywordToken, keywordWord, LCurly, RCurly } from "./lexer.js";
-import { orgParser } from "./parser.js";
+import { getOrgParser } from "./parser.js";
 
 /** One CONSUME of the grammar. */
 export interface GrammarTerminal {
@@ -40,7 +40,7 @@ export interface GrammarTerminal {
 /** One element of a block clause: a single token, or a name list (`a, b, c`). */
 export type ClauseElement = "token" | "names";
 
-const productions = orgParser.getGAstProductions();
+const productions = getOrgParser().getGAstProductions();
 
 /**
  * Every sequence of productions under `production`, each once (alternatives,

@@ -22,7 +22,7 @@ import {
   RCurly,
   StringLiteral,
 } from "../grammar/lexer.js";
-import { orgParser } from "../grammar/parser.js";
+import { getOrgParser } from "../grammar/parser.js";
 import { grammarTerminal, phraseText, subruleLabel } from "../grammar/shape.js";
 import { token as cstToken } from "../src/syntax/cst-access.js";
 import { firstStartingAtOrAfter, type QueryToken, type UnitKind } from "./api.js";
@@ -260,10 +260,10 @@ function assist(input: IToken[]): ISyntacticContentAssistPath[] {
   const last = input.at(-1);
   if (last && last.tokenType === Identifier && (last.image === "on" || last.image === "every")) {
     const keyword = last.image === "on" ? Kw.on : Kw.every;
-    const asKeyword = orgParser.computeContentAssist("topStatement", [...input.slice(0, -1), { ...last, tokenType: keyword, tokenTypeIdx: keyword.tokenTypeIdx! }]);
+    const asKeyword = getOrgParser().computeContentAssist("topStatement", [...input.slice(0, -1), { ...last, tokenType: keyword, tokenTypeIdx: keyword.tokenTypeIdx! }]);
     if (asKeyword.length > 0) return asKeyword;
   }
-  return orgParser.computeContentAssist("topStatement", input);
+  return getOrgParser().computeContentAssist("topStatement", input);
 }
 
 const pathKey = (path: ISyntacticContentAssistPath) => `${path.nextTokenType.name}#${path.nextTokenOccurrence}@${path.ruleStack.join(">")}/${path.occurrenceStack.join(",")}`;
@@ -311,8 +311,9 @@ let parsed: { input: IToken[]; cst: CstNode } | null = null;
 /** The CST of a statement's tokens (the parse stops, recovered, where the input does), once per input. */
 function cstOf(input: IToken[]): CstNode {
   if (parsed?.input !== input) {
-    orgParser.input = input;
-    parsed = { input, cst: orgParser.file() };
+    const parser = getOrgParser();
+    parser.input = input;
+    parsed = { input, cst: parser.file() };
   }
   return parsed.cst;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createSyntaxDiagramsCode } from "chevrotain";
-import { orgParser } from "../grammar/parser.js";
+import { getOrgParser } from "../grammar/parser.js";
 import { CATALOGUE, type CatalogueEntry } from "../src/check/codes.js";
 import { configSchema } from "../src/config/config.js";
 import { ruleHelpMarkdown } from "../src/reporters/sarif.js";
@@ -56,7 +56,7 @@ export function renderGrammarHtml(): string {
   const require = createRequire(import.meta.url);
   // chevrotain's `exports` hide package.json; its main entry lives in lib/src/.
   const diagramsDir = join(dirname(require.resolve("chevrotain")), "../../diagrams");
-  const html = createSyntaxDiagramsCode(orgParser.getSerializedGastProductions(), {
+  const html = createSyntaxDiagramsCode(getOrgParser().getSerializedGastProductions(), {
     resourceBase: "RESOURCE_BASE/",
     css: "RESOURCE_BASE/diagrams.css",
   });

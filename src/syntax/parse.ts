@@ -3,7 +3,7 @@
 // are found here too (ORG004) since they need nothing but the text.
 // The stages are exported one by one for the benchmark (bench/, docs/performance.md).
 import type { CstNode, ILexingResult, IRecognitionException, IToken } from "chevrotain";
-import { orgParser } from "../../grammar/parser.js";
+import { getOrgParser } from "../../grammar/parser.js";
 import { tokenizeOrg } from "../../grammar/lexer.js";
 import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/types.js";
 import { languageDiagnostic } from "../diagnostics/language.js";
@@ -35,11 +35,12 @@ export interface CstResult {
 
 /** Stage 2: the concrete syntax tree. The shared parser lets go of the tokens afterwards. */
 export function parseStage(lexed: ILexingResult): CstResult {
-  orgParser.input = lexed.tokens;
-  const cst = orgParser.file();
-  const errors = orgParser.errors;
+  const parser = getOrgParser();
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  const errors = parser.errors;
   // The parser would otherwise keep this file's tokens (and through them its text) alive until the next file.
-  orgParser.input = [];
+  parser.input = [];
   return { cst, errors };
 }
 
