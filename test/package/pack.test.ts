@@ -6,10 +6,13 @@
 // (their sources are not shipped), no bench or docs scripts, no VS Code
 // extension, no screenshots, no contributor docs.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanUp, tempDir } from "../fixtures/support.js";
+
+afterAll(cleanUp);
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -55,9 +58,22 @@ describe("the npm package", () => {
     expect(files.filter((file) => /\.map$|^dist\/(scripts|bench|playground)\/|^dist\/lsp\/(vscode|browser)\/|\.(png|tgz|vsix)$/.test(file))).toEqual([]);
   });
 
-  it("publishes no prepare script (a consumer's install would run it); it builds in prepack", () => {
-    const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(manifest.scripts["prepare"]).toBeUndefined();
-    expect(manifest.scripts["prepack"]).toMatch(/npm run build$/);
+  it("a checkout builds on install (prepare); the packed manifest has no prepare, and postpack restores package.json byte for byte", () => {
+    const original = readFileSync(join(REPO, "package.json"), "utf8");
+    const manifest = JSON.parse(original) as { scripts: Record<string, string> };
+    expect(manifest.scripts["prepare"]).toBe("npm run build");
+    expect(manifest.scripts["prepack"]).toMatch(/npm run build && node scripts\/package\/manifest\.mjs strip$/);
+    expect(manifest.scripts["postpack"]).toBe("node scripts/package/manifest.mjs restore");
+    const dir = tempDir();
+    writeFileSync(join(dir, "package.json"), original);
+    const script = join(REPO, "scripts/package/manifest.mjs");
+    execFileSync(process.execPath, [script, "strip"], { cwd: dir });
+    const packed = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const { prepare, ...others } = manifest.scripts;
+    expect(prepare).toBeDefined();
+    expect(packed).toEqual({ ...manifest, scripts: others });
+    execFileSync(process.execPath, [script, "restore"], { cwd: dir });
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(original);
+    expect(existsSync(join(dir, ".package.json.prepack"))).toBe(false);
   });
 });
