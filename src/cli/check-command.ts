@@ -1,26 +1,34 @@
 // `orgspec check PATHS`: parse, resolve and check, and print one report.
 // Exit status: 0 no errors, 1 errors (or more warnings than --max-warnings),
 // 2 a path that could not be read or a rule that failed (ORG012), after the
-// report of everything else.
+// report of everything else. A baseline suppresses the findings it holds
+// (they never fail the check); --fix applies the rules' fixes first and the
+// status is that of what remains; --assume asks what-if instead.
 import { Option, type Command } from "commander";
-import { checkPathsParallel } from "../check/parallel.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import { LANGUAGE_CODES } from "../diagnostics/language.js";
-import type { FileHost } from "../program/load.js";
 import { githubReport } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
 import { displayPath, printableLines, SourceLookup } from "../reporters/locate.js";
+import type { ReportOptions } from "../reporters/outcome.js";
 import { renderSarif } from "../reporters/sarif.js";
 import { textReport } from "../reporters/text.js";
-import { checkOptions, inputOptions, isError, noOrgFiles, orgFilesOfInput, problemMessage, readInput, wholeNumber, type CheckSeams, type InputFlags, type PathsInput } from "./input.js";
+import { runAssume } from "./assume.js";
+import { baselineLocation, readBaseline, suppressedBy, type BaselineFlags } from "./baseline-file.js";
+import { isInternal, runChecks, waivedOf, type RunFlags } from "./check-run.js";
+import { fixAndRecheck, fixSummary, type FixFlags } from "./check-fix.js";
+import { changedFiles, writeJobSummary, type GithubFlags } from "./github-ci.js";
+import { checkOptions, inputOptions, UsageError, wholeNumber, type CheckSeams } from "./input.js";
 import { writeChunks, type CliIo } from "./io.js";
 
-interface CheckFlags extends InputFlags {
+export { checkProgress } from "./check-run.js";
+
+interface CheckFlags extends RunFlags, BaselineFlags, FixFlags, GithubFlags {
   format: "text" | "json" | "sarif" | "github";
   maxWarnings?: string;
   color?: boolean;
-  jobs?: string;
   debug?: boolean;
+  explain?: boolean;
+  assume?: string[];
 }
 
 function wantColor(flags: CheckFlags, io: CliIo): boolean {
@@ -30,34 +38,45 @@ function wantColor(flags: CheckFlags, io: CliIo): boolean {
   return io.isTTY;
 }
 
-const INTERNAL = LANGUAGE_CODES.internal.code;
-
 async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, seams: CheckSeams): Promise<number> {
   const maxWarnings = flags.maxWarnings === undefined ? Infinity : wholeNumber("--max-warnings", flags.maxWarnings);
-  const jobs = flags.jobs === undefined ? undefined : wholeNumber("--jobs", flags.jobs, 1);
-  const input = readInput(paths, flags, io);
-  const progress = checkProgress(io, input);
-  const result = await checkPathsParallel(input.absolute, { ...checkOptions(input, seams, progress.host), jobs, keepModels: false });
-  progress.finish();
-  // Every path that could not be read is named; the rest is still checked and reported (exit 2).
-  const problems = result.discovery.problems;
-  for (const problem of problems) io.stderr(`orgspec: ${problemMessage(problem, input, io.cwd)}\n`);
-  const unreadable = problems.filter(isError).length;
-  if (result.discovery.entries.length === 0) {
-    if (unreadable > 0) return 2;
-    throw noOrgFiles(input);
+  if ([flags.fix, flags.fixDryRun, flags.assume !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError("--fix, --fix-dry-run and --assume do not go together: use one at a time");
   }
-  const lookup = new SourceLookup(result.programs);
-  const options = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived };
-  if (flags.format === "json") io.stdout(renderJson(result.diagnostics, lookup, options));
-  else if (flags.format === "sarif") io.stdout(renderSarif(result.diagnostics, lookup, options));
-  else if (flags.format === "github") writeChunks(githubReport(result.diagnostics, lookup, options), io);
-  else writeChunks(textReport(result.diagnostics, lookup, { ...options, color: wantColor(flags, io) }), io);
-  const internal = result.diagnostics.filter((diagnostic) => diagnostic.code === INTERNAL);
+  if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun) throw new UsageError("--unsafe-fixes goes with --fix or --fix-dry-run");
+  if (flags.assume !== undefined) return runAssume(paths, flags.assume, flags, io, seams, maxWarnings);
+  const changed = flags.changedSince === undefined ? undefined : changedFiles(flags.changedSince, io.cwd);
+  const run = await runChecks(paths, flags, io, seams);
+  if (run === null) return 2;
+  const location = baselineLocation(flags, run.input, io.cwd);
+  const baseline = location ? readBaseline(location.path, io.cwd) : null;
+  if (location?.named && baseline === null) throw new UsageError(`cannot read the baseline ${displayPath(location.path, io.cwd)}: no such file or directory`);
+  let result = run.result;
+  let lookup: SourceLookup = run.lookup;
+  let fixLine = "";
+  if (flags.fix || flags.fixDryRun) {
+    const outcome = fixAndRecheck(run.input.absolute, result, { ...checkOptions(run.input, seams), host: run.input.host }, flags, io);
+    result = outcome.result;
+    lookup = new SourceLookup(result.programs);
+    fixLine = fixSummary(outcome, suppressedBy(baseline, location?.path ?? null, result, []).reported.length, Boolean(flags.fixDryRun));
+  }
+  const waived = waivedOf(result);
+  const { reported, suppressed } = suppressedBy(baseline, baseline ? location!.path : null, result, waived);
+  const options: ReportOptions = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived, suppressed };
+  // A dry run's stdout is the diffs; what would remain is counted on stderr.
+  if (!flags.fixDryRun) {
+    if (flags.format === "json") io.stdout(renderJson(reported, lookup, options));
+    else if (flags.format === "sarif") io.stdout(renderSarif(reported, lookup, options));
+    else if (flags.format === "github") writeChunks(githubReport(reported, lookup, { ...options, ...(changed ? { changed } : {}) }), io);
+    else writeChunks(textReport(reported, lookup, { ...options, color: wantColor(flags, io), explain: Boolean(flags.explain) }), io);
+  }
+  if (fixLine) io.stderr(fixLine);
+  writeJobSummary(flags, reported, suppressed, result, io, seams.today);
+  const internal = reported.filter(isInternal);
   if (flags.debug) for (const diagnostic of internal) io.stderr(debugMessage(diagnostic, lookup, io.cwd));
-  if (unreadable > 0 || internal.length > 0) return 2;
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
-  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
+  if (run.unreadable > 0 || internal.length > 0) return 2;
+  const errors = reported.filter((diagnostic) => diagnostic.severity === "error").length;
+  const warnings = reported.filter((diagnostic) => diagnostic.severity === "warning").length;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
@@ -68,39 +87,7 @@ function debugMessage(diagnostic: Diagnostic, lookup: SourceLookup, cwd: string)
   return `orgspec: debug: ${printableLines(`${where} ${diagnostic.code} ${diagnostic.message}\n${diagnostic.detail ?? "(no stack)"}`)}\n`;
 }
 
-/**
- * Progress of a long check on stderr, when stderr is a terminal: "reading
- * 120/4000 files", then "checking 4000 files", updated in place at most ten
- * times a second, starting only after a quarter of a second, and erased when
- * the check is done. stdout, whatever its format, is untouched.
- */
-export function checkProgress(io: CliIo, input: PathsInput, clock: () => number = Date.now): { host: FileHost; finish: () => void } {
-  const base = input.host;
-  if (!io.stderrIsTTY) return { host: base, finish: () => {} };
-  // Counted against the files the paths name (imports outside them add to it).
-  const total = orgFilesOfInput(input).length;
-  const started = clock();
-  let read = 0;
-  let drawn = 0;
-  let shown = false;
-  const host: FileHost = {
-    // The base's stat, readDirectory and realpath, counting its reads.
-    ...base,
-    readFile(path) {
-      const text = base.readFile(path);
-      read++;
-      const now = clock();
-      const allRead = read >= total;
-      if (now - started >= 250 && (now - drawn >= 100 || allRead)) {
-        drawn = now;
-        shown = true;
-        io.stderr(`\r\u001b[2Korgspec: ${allRead ? `checking ${read} files` : `reading ${read}/${total} files`}`);
-      }
-      return text;
-    },
-  };
-  return { host, finish: () => shown && io.stderr("\r\u001b[2K") };
-}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerCheckCommand(program: Command, io: CliIo, setExit: (code: number) => void, seams: CheckSeams): void {
   const command = program
@@ -109,10 +96,20 @@ export function registerCheckCommand(program: Command, io: CliIo, setExit: (code
     .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text"))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this");
-  inputOptions(command)
+  inputOptions(command);
+  command
     .option("--color", "colour the text output")
     .option("--no-color", "never colour the text output")
     .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 16 MB of specs; 1: no workers)")
     .option("--debug", "print the stack of each internal error (ORG012) on stderr")
+    .option("--explain", "print under each finding the records read and values computed that led to it, ending with the bylaw")
+    .option("--baseline <path>", "suppress the findings this baseline holds (default: the configuration's \"baseline\", else orgspec-baseline.json when it exists)")
+    .option("--no-baseline", "use no baseline: report every finding")
+    .option("--fix", "apply the rules' safe fixes, then report what remains")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run, apply unsafe fixes too (they change what the records say)")
+    .option("--fix-dry-run", "print the fixes as a unified diff and write nothing")
+    .option("--changed-since <ref>", "--format github: annotate first the findings on the files changed since this git ref")
+    .option("--summary <file>", "write a Markdown job summary (default with --format github: $GITHUB_STEP_SUMMARY when set)")
+    .option("--assume <statement>", "what-if: check again with this statement added to the entry file (repeatable), and print which findings go and which appear", collect)
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io, seams)));
 }

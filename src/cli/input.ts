@@ -23,6 +23,8 @@ export class UsageError extends Error {}
 /** What the commands check with beyond the command line: the rules to run (tests inject one that fails). */
 export interface CheckSeams {
   readonly rules?: readonly AnyRule[];
+  /** Today, for waiver expiry and the job summary's lapsing waivers (default: the real date). */
+  readonly today?: Day;
 }
 
 /** `--max-file-size`, for every command that reads specs. */
@@ -63,6 +65,8 @@ export interface CheckInput extends PathsInput {
   readonly rulebook: Rulebook;
   /** `--as-of`, or `null` when not given. */
   readonly asOf: Day | null;
+  /** The configuration's `baseline` file (absolute), or `null`. */
+  readonly configBaseline: string | null;
 }
 
 /** Reads the paths and `--max-file-size`. */
@@ -81,7 +85,7 @@ export function readInput(paths: readonly string[], flags: InputFlags, io: FileI
   }
   const input = readPaths(paths, flags, io);
   const config = loadConfigForPaths(flags.config, paths, io.cwd);
-  return { ...input, rulebook: config.rulebook, asOf };
+  return { ...input, rulebook: config.rulebook, asOf, configBaseline: config.baseline };
 }
 
 /** A whole number flag (`--max-warnings 0`, `--days 30`), at least `min`. */
@@ -137,7 +141,7 @@ export const isError = (problem: PathProblem): boolean => problem.loopsTo === un
 
 /** The check options of the inputs. */
 export function checkOptions(input: CheckInput, seams: CheckSeams, host: FileHost = input.host): CheckOptions {
-  return { rulebook: input.rulebook, asOf: input.asOf, host, ...(seams.rules ? { rules: seams.rules } : {}) };
+  return { rulebook: input.rulebook, asOf: input.asOf, host, ...(seams.rules ? { rules: seams.rules } : {}), ...(seams.today !== undefined ? { today: seams.today } : {}) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { displayPath, printable, printableLines } from "../reporters/locate.js";
 import { ruleHelpMarkdown } from "../reporters/sarif.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { registerAgendaCommand } from "./agenda-command.js";
+import { registerBaselineCommand } from "./baseline-command.js";
 import { registerCheckCommand } from "./check-command.js";
 import type { FmtFlags } from "./fmt.js";
 import { MAX_FILE_SIZE_FLAGS, MAX_FILE_SIZE_HELP, UsageError, type CheckSeams } from "./input.js";
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, seams: 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   registerCheckCommand(program, io, setExit, seams);
+  registerBaselineCommand(program, io, setExit, seams);
 
   program
     .command("rules")

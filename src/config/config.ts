@@ -14,6 +14,7 @@ import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
 
 export const CONFIG_FILE_NAME = "orgspec.config.json";
 const SEVERITIES: readonly RuleSeverity[] = ["off", "info", "warning", "error"];
+const TOP_LEVEL_KEYS: readonly string[] = ["rules", "baseline", "$schema"];
 
 export class ConfigError extends Error {
   constructor(
@@ -29,6 +30,8 @@ export interface LoadedConfig {
   /** The file it came from, or `null` for the embedded defaults. */
   readonly file: string | null;
   readonly rulebook: Rulebook;
+  /** The `baseline` key: the baseline file, absolute (relative to the configuration's folder in the file), or `null`. */
+  readonly baseline: string | null;
 }
 
 /** The nearest `orgspec.config.json` in `start` or a directory above it. */
@@ -57,7 +60,7 @@ export function loadConfigForPaths(configFlag: string | undefined, paths: readon
     start = cwd;
   }
   const file = findConfigFile(start);
-  return file ? loadConfigFile(file) : { file: null, rulebook: new Map() };
+  return file ? loadConfigFile(file) : { file: null, rulebook: new Map(), baseline: null };
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
@@ -75,15 +78,24 @@ export function loadConfigFile(file: string): LoadedConfig {
   } catch (error) {
     throw new ConfigError(file, `not valid JSON: ${(error as Error).message}`);
   }
-  return { file, rulebook: parseConfig(json, file) };
+  return { file, rulebook: parseConfig(json, file), baseline: baselineKey(json, file) };
+}
+
+/** The `baseline` key of a valid configuration, resolved against the configuration's folder. */
+function baselineKey(json: unknown, file: string): string | null {
+  const value = isRecord(json) ? json["baseline"] : undefined;
+  if (value === undefined) return null;
+  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(file, `"baseline" must be the path of a baseline file, such as "orgspec-baseline.json", not ${JSON.stringify(value)}`);
+  return resolve(dirname(file), value);
 }
 
 /** Validates a parsed configuration object and turns it into a rulebook. */
 export function parseConfig(json: unknown, file = "<config>"): Rulebook {
   if (!isRecord(json)) throw new ConfigError(file, "the configuration must be a JSON object");
   for (const key of Object.keys(json)) {
-    if (key !== "rules" && key !== "$schema") throw new ConfigError(file, `unknown key "${key}" (expected "rules" or "$schema")`);
+    if (!TOP_LEVEL_KEYS.includes(key)) throw new ConfigError(file, `unknown key "${key}" (expected "rules", "baseline" or "$schema")`);
   }
+  baselineKey(json, file);
   const rules = json["rules"] ?? {};
   if (!isRecord(rules)) throw new ConfigError(file, `"rules" must be an object mapping rule names or codes to settings`);
   const rulebook = new Map<string, RuleSetting>();
@@ -203,6 +215,7 @@ export function configSchema(): object {
     additionalProperties: false,
     properties: {
       $schema: { type: "string" },
+      baseline: { type: "string", minLength: 1, description: "The baseline file (orgspec baseline write), relative to this file." },
       rules: { type: "object", additionalProperties: false, properties },
     },
   };

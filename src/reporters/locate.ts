@@ -85,14 +85,14 @@ export function countSeverities(diagnostics: readonly Diagnostic[]): Counts {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-/** `3 errors, 1 warning in 2 files` (the files that have diagnostics). */
-export function summaryLine(diagnostics: readonly Diagnostic[], checkedFiles: number, waived: number): string {
+/** `3 errors, 1 warning in 2 files (4 files checked, 1 waived, 2 baselined)` (the files that have diagnostics). */
+export function summaryLine(diagnostics: readonly Diagnostic[], checkedFiles: number, waived: number, baselined = 0): string {
   const counts = countSeverities(diagnostics);
   const files = new Set(diagnostics.map((diagnostic) => diagnostic.file)).size;
   const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning")];
   if (counts.infos > 0) parts.push(plural(counts.infos, "info"));
   const where = diagnostics.length > 0 ? ` in ${plural(files, "file")}` : "";
-  const checked = ` (${plural(checkedFiles, "file")} checked${waived > 0 ? `, ${waived} waived` : ""})`;
+  const checked = ` (${plural(checkedFiles, "file")} checked${waived > 0 ? `, ${waived} waived` : ""}${baselined > 0 ? `, ${baselined} baselined` : ""})`;
   return `${parts.join(", ")}${where}${checked}`;
 }
 

@@ -4,7 +4,8 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CATALOGUE, docsUrl, type CatalogueEntry } from "../check/codes.js";
-import type { Diagnostic, Severity } from "../diagnostics/types.js";
+import type { Diagnostic, EvidenceStep, Severity } from "../diagnostics/types.js";
+import { NOTHING_SUPPRESSED, type ReportOptions } from "./outcome.js";
 import { configValue, displayPath, type SourceLookup } from "./locate.js";
 import { TOOL_VERSION } from "./version.js";
 
@@ -45,7 +46,11 @@ function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: shown.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
-export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: { cwd: string }): string {
+/** The key of orgspec's own fingerprint in `partialFingerprints`. */
+export const FINGERPRINT_KEY = "orgspecFingerprint/v1";
+
+export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: Pick<ReportOptions, "cwd" | "suppressed">): string {
+  const suppressed = options.suppressed ?? NOTHING_SUPPRESSED;
   const ruleIndex = new Map(CATALOGUE.map((entry, index) => [entry.code, index]));
   const region = (path: string, span: Diagnostic["span"]) => {
     const range = lookup.range(path, span);
@@ -57,6 +62,64 @@ export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLo
       region: region(path, span),
     },
   });
+  const withBaseline = suppressed.baselineFile !== null;
+  const baselineShown = withBaseline ? displayPath(suppressed.baselineFile!, options.cwd) : "";
+  const result = (diagnostic: Diagnostic, extra: object) => ({
+    ruleId: diagnostic.code,
+    ruleIndex: ruleIndex.get(diagnostic.code) ?? -1,
+    level: LEVELS[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [location(diagnostic.file, diagnostic.span)],
+    // Code scanning matches an alert across runs by these, not by its line: a
+    // given primaryLocationLineHash is used as is (upload-sarif computes one
+    // from the line's text only when it is missing).
+    ...(diagnostic.fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: diagnostic.fingerprint, primaryLocationLineHash: diagnostic.fingerprint } } : {}),
+    ...(diagnostic.related.length > 0
+      ? {
+          relatedLocations: diagnostic.related.map((related, index) => ({
+            id: index,
+            ...location(related.file, related.span),
+            message: { text: related.message },
+          })),
+        }
+      : {}),
+    ...(diagnostic.evidence && diagnostic.evidence.length > 0 ? { codeFlows: [evidenceFlow(diagnostic.evidence, location)] } : {}),
+    ...extra,
+  });
+  const results = [
+    ...diagnostics.map((diagnostic) => result(diagnostic, withBaseline ? { baselineState: "new" } : {})),
+    ...suppressed.baselined.map(({ diagnostic, entry }) =>
+      result(diagnostic, {
+        baselineState: "unchanged",
+        suppressions: [
+          {
+            kind: "external",
+            status: "accepted",
+            justification: entry.reason || `recorded in ${baselineShown}`,
+            properties: { baseline: baselineShown },
+          },
+        ],
+      }),
+    ),
+    ...suppressed.waived.map((diagnostic) => {
+      const waiver = diagnostic.waivedBy;
+      return result(diagnostic, {
+        ...(withBaseline ? { baselineState: "new" } : {}),
+        suppressions: [
+          {
+            kind: "inSource",
+            status: "accepted",
+            ...(waiver ? { justification: waiver.reason, location: location(waiver.file, waiver.span), properties: { until: waiver.until } } : {}),
+          },
+        ],
+      });
+    }),
+  ];
+  const notifications = suppressed.gone.map((entry) => ({
+    level: "note",
+    message: { text: `baselined ${entry.code} ${entry.subject} in ${entry.file} no longer occurs; \`orgspec baseline prune\` removes it` },
+    descriptor: { id: "baseline-entry-gone" },
+  }));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -80,24 +143,30 @@ export function renderSarif(diagnostics: readonly Diagnostic[], lookup: SourceLo
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(options.cwd.endsWith("/") ? options.cwd : options.cwd + "/").href } },
-        results: diagnostics.map((diagnostic) => ({
-          ruleId: diagnostic.code,
-          ruleIndex: ruleIndex.get(diagnostic.code) ?? -1,
-          level: LEVELS[diagnostic.severity],
-          message: { text: diagnostic.message },
-          locations: [location(diagnostic.file, diagnostic.span)],
-          ...(diagnostic.related.length > 0
-            ? {
-                relatedLocations: diagnostic.related.map((related, index) => ({
-                  id: index,
-                  ...location(related.file, related.span),
-                  message: { text: related.message },
-                })),
-              }
-            : {}),
-        })),
+        ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
+        results,
       },
     ],
   };
   return JSON.stringify(log, null, 2) + "\n";
+}
+
+/**
+ * A finding's evidence as one thread flow: each step in order, a record read
+ * at its place, a computed value or the bylaw as a message alone, its kind
+ * in `kinds`.
+ */
+function evidenceFlow(evidence: readonly EvidenceStep[], location: (path: string, span: Diagnostic["span"]) => object): object {
+  return {
+    message: { text: "the records read and the values computed, ending with the bylaw" },
+    threadFlows: [
+      {
+        locations: evidence.map((step, index) => ({
+          location: { ...(step.location ? location(step.location.file, step.location.span) : {}), message: { text: step.text } },
+          kinds: [step.kind],
+          executionOrder: index + 1,
+        })),
+      },
+    ],
+  };
 }

@@ -3,15 +3,15 @@
 // Everything from a spec is printed through `printable` (no raw terminal
 // controls), and a long line is shown as a window around the range.
 import { catalogueEntry } from "../check/codes.js";
-import type { Diagnostic } from "../diagnostics/types.js";
+import type { Diagnostic, EvidenceStep } from "../diagnostics/types.js";
 import type { SourceFile } from "../model/types.js";
-import { clipMiddle, displayPath, printable, summaryLine, type SourceLookup } from "./locate.js";
+import { clipMiddle, displayPath, printable, printableLines, summaryLine, type SourceLookup } from "./locate.js";
+import { NOTHING_SUPPRESSED, type ReportOptions, type Suppressed } from "./outcome.js";
 
-export interface TextReportOptions {
-  readonly cwd: string;
+export interface TextReportOptions extends ReportOptions {
   readonly color: boolean;
-  readonly checkedFiles: number;
-  readonly waived: number;
+  /** `--explain`: the chain of evidence under each diagnostic (it ends with the bylaw). */
+  readonly explain?: boolean;
 }
 
 const ANSI = { red: 31, yellow: 33, blue: 34, cyan: 36, gray: 90, bold: 1 } as const;
@@ -41,11 +41,38 @@ export function* textReport(diagnostics: readonly Diagnostic[], lookup: SourceLo
       const at = `${displayPath(related.file, options.cwd)}:${relatedRange.start.line}:${relatedRange.start.column}`;
       lines.push(`  ${paint("cyan", "note")} ${printable(`${at}: ${clipMiddle(related.message)}`)}`);
     }
-    const citation = catalogueEntry(diagnostic.code)?.citation;
-    if (citation) lines.push(`  ${paint("gray", `bylaw: ${citation.section}: "${citation.quote}"`)}`);
+    const evidence = options.explain ? (diagnostic.evidence ?? []) : [];
+    if (evidence.length > 0) lines.push(...evidenceLines(evidence, lookup, options.cwd, paint));
+    else {
+      const citation = catalogueEntry(diagnostic.code)?.citation;
+      if (citation) lines.push(`  ${paint("gray", `bylaw: ${citation.section}: "${citation.quote}"`)}`);
+    }
     yield lines.join("\n") + "\n\n";
   }
-  yield summaryLine(diagnostics, options.checkedFiles, options.waived) + "\n";
+  const suppressed = options.suppressed ?? NOTHING_SUPPRESSED;
+  const stale = staleBaselineLines(suppressed, options.cwd);
+  if (stale) yield stale;
+  yield summaryLine(diagnostics, options.checkedFiles, options.waived, suppressed.baselined.length) + "\n";
+}
+
+/** The evidence chain (`--explain`): each step's kind, its place when it has one, and its text. */
+function evidenceLines(evidence: readonly EvidenceStep[], lookup: SourceLookup, cwd: string, paint: (style: keyof typeof ANSI, text: string) => string): string[] {
+  return [
+    `  ${paint("cyan", "evidence")}`,
+    ...evidence.map((step, index) => {
+      const start = step.location ? lookup.range(step.location.file, step.location.span).start : null;
+      const at = step.location && start ? `${displayPath(step.location.file, cwd)}:${start.line}:${start.column}: ` : "";
+      return `    ${index + 1}. ${paint("gray", step.kind.padEnd(8))} ${printable(`${at}${clipMiddle(step.text)}`)}`;
+    }),
+  ];
+}
+
+/** The baseline entries of the checked files that no longer occur (infos: they never fail the check), or `""`. */
+function staleBaselineLines(suppressed: Suppressed, cwd: string): string {
+  if (suppressed.gone.length === 0 || suppressed.baselineFile === null) return "";
+  const count = suppressed.gone.length;
+  const head = `${displayPath(suppressed.baselineFile, cwd)}: info: ${count} baselined finding${count === 1 ? " no longer occurs" : "s no longer occur"}; \`orgspec baseline prune\` removes ${count === 1 ? "it" : "them"}`;
+  return printableLines([head, ...suppressed.gone.map((entry) => `  ${entry.code} ${entry.file} ${entry.subject}`)].join("\n")) + "\n\n";
 }
 
 /** A line longer than this many characters is shown as a window of this width around the range. */

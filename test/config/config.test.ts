@@ -220,7 +220,7 @@ describe("errors name the key", () => {
 
   it("the shape of the file", () => {
     expect(messageOf([])).toBe("orgspec.config.json: the configuration must be a JSON object");
-    expect(messageOf({ rule: {} })).toBe('orgspec.config.json: unknown key "rule" (expected "rules" or "$schema")');
+    expect(messageOf({ rule: {} })).toBe('orgspec.config.json: unknown key "rule" (expected "rules", "baseline" or "$schema")');
     expect(messageOf({ rules: ["cell-size"] })).toBe('orgspec.config.json: "rules" must be an object mapping rule names or codes to settings');
     expect(messageOf({ rules: { "cell-size": "off", ORG101: "error" } })).toBe(
       'orgspec.config.json: rule "ORG101" is configured twice (by name and by code)',
@@ -238,7 +238,7 @@ describe("errors name the key", () => {
     ["unknown-option.json", 'unknown option "minimum" for cell-size at rules.cell-size[1] (options: min, max)'],
     ["wrong-type.json", 'rules.cell-size[1].min must be a whole number, not "five"'],
     ["bad-severity.json", 'rules.cell-size must be one of "off", "info", "warning", "error", not "fatal"'],
-    ["unknown-key.json", 'unknown key "rule" (expected "rules" or "$schema")'],
+    ["unknown-key.json", 'unknown key "rule" (expected "rules", "baseline" or "$schema")'],
   ])("the CLI exits 2 for %s with `orgspec: <file>: <message>` and no stack trace", async (name, message) => {
     const dir = fixture("basic");
     const result = await run(["check", "main.org", "--config", join(FIXTURES, "bad-config", name)], { cwd: dir });
@@ -283,6 +283,7 @@ describe("the JSON Schema (schema/orgspec.config.schema.json)", () => {
     { rules: { ORG101: "off" } },
     { rules: { "cell-size": ["error"] } },
     { rules: { "cell-size": ["error", { min: 3, max: 40 }] } },
+    { baseline: "orgspec-baseline.json", rules: {} },
   ];
   const invalid = [
     { rule: {} },
@@ -294,6 +295,8 @@ describe("the JSON Schema (schema/orgspec.config.schema.json)", () => {
     { rules: { "cell-size": ["error", {}, "extra"] } },
     { rules: { "cell-size": [] } },
     { rules: { "outside-period": "off" } },
+    { baseline: "" },
+    { baseline: 3 },
   ];
 
   for (const [label, schema] of [

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkProgress } from "../../src/cli/check-command.js";
+import { checkProgress } from "../../src/cli/check-run.js";
 import { readPaths } from "../../src/cli/input.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { escapeData, escapeProperty } from "../../src/reporters/github.js";

@@ -27,27 +27,41 @@ describe("--format json", () => {
     expect(report).toEqual({
       version: 1,
       tool: { name: "orgspec", version: TOOL_VERSION },
-      summary: { errors: 1, warnings: 1, infos: 0, files: 2, waived: 0 },
+      summary: { errors: 1, warnings: 1, infos: 0, files: 2, waived: 0, baselined: 0 },
       diagnostics: [
         {
+          // Fingerprints are stable identities: these values must not change between releases.
+          id: "1d317e5e4fcdd6",
           file: "main.org",
           range: range(4, 6, 4, 10),
           severity: "error",
           code: "ORG101",
           rule: "cell-size",
           message: "Sawmill Cell has 4 members and candidates; a party cell needs 5 to 30",
+          subject: "unit:tiny/size",
           related: [],
+          evidence: [
+            { kind: "read", text: 'cell tiny "Sawmill Cell" (a party cell, size 4)', file: "main.org", range: range(4, 6, 4, 10) },
+            { kind: "computed", text: "4 distinct members and candidates in its own roster (no unit is under it)" },
+            { kind: "bylaw", text: 'Party Cells: "The party cell consists of between five (5) and 30 party members and candidate party members"' },
+          ],
+          fixes: [],
         },
         {
+          id: "03edc21f6551f0",
           file: "main.org",
           range: range(12, 1, 12, 27),
           severity: "warning",
           code: "ORG007",
           rule: "outside-period",
           message: "this event on 2026-07-01 is after the period's end (2026-06-30)",
+          subject: null,
           related: [],
+          evidence: [],
+          fixes: [],
         },
       ],
+      suppressed: [],
       rules: {
         ORG101: {
           name: "cell-size",
@@ -90,15 +104,16 @@ describe("--format json", () => {
     expect(report).toEqual({
       version: 1,
       tool: { name: "orgspec", version: TOOL_VERSION },
-      summary: { errors: 0, warnings: 0, infos: 0, files: 2, waived: 0 },
+      summary: { errors: 0, warnings: 0, infos: 0, files: 2, waived: 0, baselined: 0 },
       diagnostics: [],
+      suppressed: [],
       rules: {},
     });
   });
 
   it("has related locations with their own file, range and message", async () => {
     const { report } = await jsonReport("duplicate");
-    expect(report["diagnostics"]).toEqual([
+    expect(report["diagnostics"]).toMatchObject([
       {
         file: "main.org",
         range: range(4, 11, 4, 15),
@@ -130,7 +145,7 @@ describe("--format json", () => {
       "b.org ORG009",
       "committees.org ORG101",
     ]);
-    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 2, files: 3, waived: 0 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 2, files: 3, waived: 0, baselined: 0 });
     const nested = fixture("nested");
     const fromAbove = await run(["check", "--format", "json", "specs/deep/main.org"], { cwd: nested });
     const diagnostics = (JSON.parse(fromAbove.stdout) as { diagnostics: { file: string }[] }).diagnostics;
@@ -142,7 +157,7 @@ describe("--format json", () => {
   it("reports the configured severity on diagnostics and the catalogue's default under rules", async () => {
     const { status, report } = await jsonReport("basic", ["main.org"], { "cell-size": "warning" });
     expect(status).toBe(0);
-    expect(report["summary"]).toEqual({ errors: 0, warnings: 2, infos: 0, files: 2, waived: 0 });
+    expect(report["summary"]).toEqual({ errors: 0, warnings: 2, infos: 0, files: 2, waived: 0, baselined: 0 });
     expect(report["diagnostics"]).toMatchObject([
       { code: "ORG101", severity: "warning" },
       { code: "ORG007", severity: "warning" },
@@ -159,7 +174,7 @@ describe("--format json", () => {
   it("counts waived diagnostics in the summary", async () => {
     const { status, report } = await jsonReport("waivers");
     expect(status).toBe(1);
-    expect(report["summary"]).toEqual({ errors: 1, warnings: 0, infos: 0, files: 2, waived: 1 });
+    expect(report["summary"]).toEqual({ errors: 1, warnings: 0, infos: 0, files: 2, waived: 1, baselined: 0 });
     expect((report["diagnostics"] as { range: unknown }[]).map((diagnostic) => diagnostic.range)).toEqual([range(13, 6, 13, 11)]);
   });
 });

@@ -147,6 +147,39 @@ describe("--format sarif", () => {
             },
           },
         ],
+        partialFingerprints: { "orgspecFingerprint/v1": "1d317e5e4fcdd6", primaryLocationLineHash: "1d317e5e4fcdd6" },
+        codeFlows: [
+          {
+            message: { text: "the records read and the values computed, ending with the bylaw" },
+            threadFlows: [
+              {
+                locations: [
+                  {
+                    location: {
+                      physicalLocation: {
+                        artifactLocation: { uri: "main.org", uriBaseId: "%SRCROOT%" },
+                        region: { startLine: 4, startColumn: 6, endLine: 4, endColumn: 10 },
+                      },
+                      message: { text: 'cell tiny "Sawmill Cell" (a party cell, size 4)' },
+                    },
+                    kinds: ["read"],
+                    executionOrder: 1,
+                  },
+                  {
+                    location: { message: { text: "4 distinct members and candidates in its own roster (no unit is under it)" } },
+                    kinds: ["computed"],
+                    executionOrder: 2,
+                  },
+                  {
+                    location: { message: { text: 'Party Cells: "The party cell consists of between five (5) and 30 party members and candidate party members"' } },
+                    kinds: ["bylaw"],
+                    executionOrder: 3,
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       },
       {
         ruleId: "ORG007",
@@ -161,6 +194,7 @@ describe("--format sarif", () => {
             },
           },
         ],
+        partialFingerprints: { "orgspecFingerprint/v1": "03edc21f6551f0", primaryLocationLineHash: "03edc21f6551f0" },
       },
     ]);
     for (const result of run0.results) expect(run0.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
