@@ -4,10 +4,9 @@
 // the checked files whose finding no longer occurs. See docs/ci.md.
 import type { Command } from "commander";
 import { baselineOf, pruneBaseline, serializeBaseline, BASELINE_VERSION, type Baseline } from "../check/baseline.js";
-import { applyBaseline } from "../check/baseline.js";
 import { displayPath } from "../reporters/locate.js";
-import { baselineLocation, baselinePath, checkedEntries, readBaseline, type BaselineFlags } from "./baseline-file.js";
-import { isInternal, runChecks, type RunFlags } from "./check-run.js";
+import { baselineLocation, baselinePath, checkedEntries, goneEntries, readBaseline, type BaselineFlags } from "./baseline-file.js";
+import { isInternal, runChecks, waivedOf, type RunFlags } from "./check-run.js";
 import { writeOutput } from "./files.js";
 import { inputOptions, UsageError, type CheckSeams } from "./input.js";
 import type { CliIo } from "./io.js";
@@ -32,8 +31,7 @@ async function runBaseline(action: "write" | "prune", paths: readonly string[], 
   const relativePath = (file: string) => baselinePath(location.path, file);
   if (action === "prune") {
     if (previous === null) throw new UsageError(`no baseline at ${shown}; \`orgspec baseline write\` makes one`);
-    const judged = checkedEntries(previous, location.path, run.result);
-    const gone = applyBaseline(run.result.diagnostics, previous).gone.filter((entry) => judged.has(entry));
+    const gone = goneEntries(previous, location.path, run.result, waivedOf(run.result));
     const pruned = pruneBaseline(previous, gone);
     if (gone.length > 0) writeOutput(location.path, shown, serializeBaseline(pruned), io);
     io.stdout(`${shown}: removed ${plural(gone.length, "finding")} that no longer occur${gone.length === 1 ? "s" : ""}, ${pruned.findings.length} left\n`);

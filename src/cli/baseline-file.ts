@@ -61,6 +61,14 @@ export function suppressedBy(baseline: Baseline | null, baselineFile: string | n
     return { reported: result.diagnostics, suppressed: { baselineFile: null, baselined: [], waived, gone: [] } };
   }
   const applied = applyBaseline(result.diagnostics, baseline);
+  return { reported: applied.fresh, suppressed: { baselineFile, baselined: applied.baselined, waived, gone: goneEntries(baseline, baselineFile, result, waived) } };
+}
+
+/**
+ * The entries whose finding no longer occurs: of the files checked, neither
+ * reported nor waived (a waived finding still occurs).
+ */
+export function goneEntries(baseline: Baseline, baselineFile: string, result: PathsResult, waived: readonly Diagnostic[]): BaselineEntry[] {
   const judged = checkedEntries(baseline, baselineFile, result);
-  return { reported: applied.fresh, suppressed: { baselineFile, baselined: applied.baselined, waived, gone: applied.gone.filter((entry) => judged.has(entry)) } };
+  return applyBaseline([...result.diagnostics, ...waived], baseline).gone.filter((entry) => judged.has(entry));
 }
