@@ -9,10 +9,12 @@
 import { checkPaths, type CheckOptions, type PathsResult } from "../check/check.js";
 import { fixDiff, planFixes } from "../check/fixes.js";
 import type { FileHost } from "../program/load.js";
-import { displayPath, printable } from "../reporters/locate.js";
+import { displayPath, printable, SourceLookup } from "../reporters/locate.js";
 import { writeFileAtomic } from "./files.js";
 import { describeFsError } from "../program/disk-host.js";
 import type { CliIo } from "./io.js";
+
+const CHANGED = "it changed on disk while it was checked";
 
 /** Rounds of fixing before giving up on fixes that keep offering themselves (Ruff stops at 100). */
 export const MAX_FIX_ROUNDS = 10;
@@ -42,6 +44,7 @@ export interface FixOutcome {
  */
 export function fixAndRecheck(paths: readonly string[], first: PathsResult, options: CheckOptions & { host: FileHost }, flags: FixFlags, io: CliIo): FixOutcome {
   const base = options.host;
+  const checked = new SourceLookup(first.programs);
   const original = new Map<string, string>();
   const current = new Map<string, string>();
   const skipped: { file: string; reason: string }[] = [];
@@ -51,9 +54,10 @@ export function fixAndRecheck(paths: readonly string[], first: PathsResult, opti
     if (excluded.has(file)) return undefined;
     if (original.has(file)) return original.get(file);
     const read = base.readFile(file);
-    if ("error" in read || read.undecodable) {
+    const problem = "error" in read ? `cannot be read: ${read.error}` : read.undecodable ? "it is not valid UTF-8" : checked.file(file)?.text !== undefined && checked.file(file)?.text !== read.text ? CHANGED : null;
+    if (problem !== null || "error" in read) {
       excluded.add(file);
-      skipped.push({ file, reason: "error" in read ? `cannot be read: ${read.error}` : "it is not valid UTF-8" });
+      skipped.push({ file, reason: problem ?? "" });
       return undefined;
     }
     original.set(file, read.text);
@@ -97,7 +101,7 @@ export function fixAndRecheck(paths: readonly string[], first: PathsResult, opti
     // Someone else's edit since the check is never overwritten.
     const now = base.readFile(file);
     if ("error" in now || now.text !== original.get(file)) {
-      skipped.push({ file, reason: "it changed on disk while it was checked" });
+      skipped.push({ file, reason: CHANGED });
       continue;
     }
     try {

@@ -1,6 +1,6 @@
 // The SARIF reporter: valid against the official SARIF 2.1.0 schema, every
 // catalogue entry as a rule, results pointing at their rule and location.
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -241,5 +241,43 @@ describe("--format sarif", () => {
     expect(uri).toBe("specs/old%20drafts/cell%20%234%3F.org");
     expect(decodeURIComponent(new URL(uri, pathToFileURL(cwd + "/")).pathname)).toBe(join(cwd, "specs", "old drafts", "cell #4?.org"));
     expectValid(odd);
+  });
+});
+
+describe("--format sarif with a baseline and waivers", () => {
+  it("carries baselined findings as external suppressions and waived ones as inSource, with the reason and expiry; valid SARIF", async () => {
+    const cwd = fixture("meetings", { "cell-meeting": "error" });
+    const main = join(cwd, "main.org");
+    // March's missing meeting baselined (with a reason); the new cell's meetings waived; its size new.
+    writeFileSync(
+      join(cwd, "orgspec-baseline.json"),
+      '{\n  "version": 1,\n  "findings": [\n    {"id":"1f30e813bb069c","code":"ORG201","file":"main.org","subject":"unit:mill3/meeting/month:2026-03","reason":"minutes in the archive"}\n  ]\n}\n',
+    );
+    const text = readFileSync(main, "utf8").replace("on 2026-04-12 meeting mill3\n", "");
+    writeFileSync(main, `${text}cell tiny "Tiny Cell" { // orgspec-waive ORG201 until 2026-12-31 -- founded in April\n  under uiju\n  member f "F" joined 2010-01-01\n}\n`);
+    const result = await run(["check", "--format", "sarif", "main.org"], { cwd });
+    expect(result.stderr).toBe("");
+    const log = JSON.parse(result.stdout) as SarifLog;
+    expectValid(log);
+    const results = log.runs[0]!.results as (SarifResult & { baselineState?: string; suppressions?: object[]; partialFingerprints?: Record<string, string> })[];
+    const waiver = {
+      kind: "inSource",
+      status: "accepted",
+      justification: "founded in April",
+      location: { physicalLocation: { artifactLocation: { uri: "main.org", uriBaseId: "%SRCROOT%" }, region: { startLine: 19, startColumn: 25, endLine: 19, endColumn: 85 } } },
+      properties: { until: "2026-12-31" },
+    };
+    expect(results.map((entry) => [entry.ruleId, entry.baselineState, entry.message.text, entry.suppressions ?? []])).toEqual([
+      ["ORG201", "new", "Mill No. 3 Cell held no meeting in 2026-04; a party cell meets at least once a month", []],
+      ["ORG101", "new", "Tiny Cell has 1 member or candidate; a party cell needs 5 to 30", []],
+      [
+        "ORG201",
+        "unchanged",
+        "Mill No. 3 Cell held no meeting in 2026-03; a party cell meets at least once a month",
+        [{ kind: "external", status: "accepted", justification: "minutes in the archive", properties: { baseline: "orgspec-baseline.json" } }],
+      ],
+      ...["01", "02", "03", "04"].map((month) => ["ORG201", "new", `Tiny Cell held no meeting in 2026-${month}; a party cell meets at least once a month`, [waiver]]),
+    ]);
+    expect(results[2]!.partialFingerprints).toEqual({ "orgspecFingerprint/v1": "1f30e813bb069c", primaryLocationLineHash: "1f30e813bb069c" });
   });
 });

@@ -85,3 +85,30 @@ describe("summary line", () => {
     expect(summaryLine([diagnostic("/a.org", "warning")], 2, 3)).toBe("0 errors, 1 warning in 1 file (2 files checked, 3 waived)");
   });
 });
+
+describe("--explain", () => {
+  it("prints each finding's evidence, ending with the bylaw, in place of the bylaw line", async () => {
+    const result = await run(["check", "main.org", "--explain"], { cwd: fixture("basic") });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        "main.org:4:6 error ORG101 cell-size",
+        "  Sawmill Cell has 4 members and candidates; a party cell needs 5 to 30",
+        '  4 | cell tiny "Sawmill Cell" {',
+        "    |      ^^^^",
+        "  evidence",
+        '    1. read     main.org:4:6: cell tiny "Sawmill Cell" (a party cell, size 4)',
+        "    2. computed 4 distinct members and candidates in its own roster (no unit is under it)",
+        '    3. bylaw    Party Cells: "The party cell consists of between five (5) and 30 party members and candidate party members"',
+        "",
+        "main.org:12:1 warning ORG007 outside-period",
+        "  this event on 2026-07-01 is after the period's end (2026-06-30)",
+        "  12 | on 2026-07-01 meeting tiny",
+        "     | ^^^^^^^^^^^^^^^^^^^^^^^^^^",
+        "",
+        "1 error, 1 warning in 1 file (2 files checked)",
+        "",
+      ].join("\n"),
+    );
+  });
+});
