@@ -5,7 +5,6 @@
 // InvalidParams, and a handler that throws is logged and answered with an
 // InternalError. lsp/server.ts hands these to the connection; tests call them
 // without one.
-import { fileURLToPath } from "node:url";
 import type {
   CodeActionParams,
   DidChangeTextDocumentParams,
@@ -18,6 +17,7 @@ import type {
   SemanticTokensDeltaParams,
   WorkspaceDiagnosticParams,
 } from "vscode-languageserver";
+import { fileUrlToPath } from "../src/util/file-url.js";
 import { guardAsyncRequest, guardNotification, guardRequest, type Log } from "./guard.js";
 import { codeActions } from "./handlers/code-actions.js";
 import { completion } from "./handlers/completion.js";
@@ -108,7 +108,7 @@ export function workspaceRoots(params: unknown): string[] {
   return uris.flatMap((uri) => {
     if (typeof uri !== "string") return [];
     try {
-      return [fileURLToPath(uri)];
+      return [fileUrlToPath(uri)];
     } catch {
       return [];
     }

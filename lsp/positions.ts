@@ -1,7 +1,7 @@
 // Conversions between orgspec's offsets and the protocol's positions (both
 // count UTF-16 code units), and between file paths and URIs.
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Position, Range } from "vscode-languageserver";
+import { fileUrlToPath, pathToFileUrl } from "../src/util/file-url.js";
 import type { SourceFile, Span } from "./api.js";
 
 export function toPosition(file: SourceFile, offset: number): Position {
@@ -28,7 +28,7 @@ const UNTITLED_ROOT = "/__orgspec_untitled__/";
 export function uriToPath(uri: string): string {
   if (uri.startsWith("file:")) {
     try {
-      return fileURLToPath(uri);
+      return fileUrlToPath(uri);
     } catch {
       // fall through: a malformed file URI is treated like any other scheme
     }
@@ -38,7 +38,7 @@ export function uriToPath(uri: string): string {
 
 export function pathToUri(path: string): string {
   if (path.startsWith(UNTITLED_ROOT)) return decodeURIComponent(path.slice(UNTITLED_ROOT.length));
-  return pathToFileURL(path).href;
+  return pathToFileUrl(path);
 }
 
 export function isOrgPath(path: string): boolean {

@@ -2,7 +2,7 @@
 // over the disk, the programs they belong to, their check results, and
 // debounced publication of diagnostics. Handlers read it; lsp/server.ts feeds
 // it protocol notifications.
-import { dirname } from "node:path";
+import { dirname } from "../src/util/paths.js";
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -102,6 +102,8 @@ export class Workspace {
         const document = this.documents.get(path);
         return document ? { text: document.getText() } : disk.readFile(path);
       },
+      // Folders are the disk's (import completion lists them).
+      ...(disk.readDirectory ? { readDirectory: (path: string) => disk.readDirectory!(path) } : {}),
     };
     this.cache = new FileCache(host);
   }

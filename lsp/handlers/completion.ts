@@ -3,10 +3,9 @@
 // (the unit's roster first) after `secretary`, `deputy`, `members`, `present`
 // and `recommended by`, residences, value words, and `.org` files after
 // `import`. Where the cursor is comes from context.ts.
-import { readdirSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "../../src/util/paths.js";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type CompletionParams, type Range } from "vscode-languageserver";
-import { COMMITTEE_LEVELS, mayBeUnder, type Model, type Person, type SourceFile, type Unit } from "../api.js";
+import { COMMITTEE_LEVELS, mayBeUnder, type FileHost, type Model, type Person, type SourceFile, type Unit } from "../api.js";
 import { completionContext, type Site, type UnitFilter, type UnitHeader } from "../context.js";
 import { unitKindWord } from "../describe.js";
 import { toOffset, toRange, uriToPath } from "../positions.js";
@@ -34,7 +33,7 @@ export function completion(workspace: Workspace, params: CompletionParams): Comp
   const range = toCurrentRange(context.replace);
   const several = context.sites.length > 1;
   const items = context.sites.flatMap((site, index) =>
-    siteItems(site, program?.model ?? null, file, range, toCurrentRange).map((entry) => (several ? { ...entry, sortText: `${index}${entry.sortText ?? ""}` } : entry)),
+    siteItems(site, program?.model ?? null, file, range, toCurrentRange, workspace.cache.host).map((entry) => (several ? { ...entry, sortText: `${index}${entry.sortText ?? ""}` } : entry)),
   );
   return { isIncomplete: false, items };
 }
@@ -45,7 +44,14 @@ function item(label: string, kind: CompletionItemKind, range: Range, sortText: s
   return result;
 }
 
-function siteItems(site: Site, model: Model | null, file: SourceFile, range: Range, toCurrentRange: (span: { start: number; end: number }) => Range): CompletionItem[] {
+function siteItems(
+  site: Site,
+  model: Model | null,
+  file: SourceFile,
+  range: Range,
+  toCurrentRange: (span: { start: number; end: number }) => Range,
+  host: FileHost,
+): CompletionItem[] {
   switch (site.type) {
     case "keywords":
       return site.words.map((word, index) => {
@@ -62,7 +68,7 @@ function siteItems(site: Site, model: Model | null, file: SourceFile, range: Ran
     case "residences":
       return model ? residenceItems(model, site.coveredBy, range) : [];
     case "import":
-      return importItems(file, site.string ? toCurrentRange(site.string) : range, site.string !== null);
+      return importItems(host, file, site.string ? toCurrentRange(site.string) : range, site.string !== null);
   }
 }
 
@@ -128,22 +134,18 @@ function residenceItems(model: Model, coveredBy: string | null, range: Range): C
 const MAX_IMPORT_DEPTH = 2;
 
 /** The `.org` files near this one (its folder and two levels below), as import strings. */
-function importItems(file: SourceFile, range: Range, replacesString: boolean): CompletionItem[] {
+function importItems(host: FileHost, file: SourceFile, range: Range, replacesString: boolean): CompletionItem[] {
   const directory = dirname(file.path);
   const imported = new Set(file.ast.statements.flatMap((statement) => (statement.type === "import" ? [join(directory, statement.path.value)] : [])));
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    const listing = host.readDirectory?.(dir);
+    if (!listing || "error" in listing) return;
+    for (const entry of listing.entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_IMPORT_DEPTH) walk(path, depth + 1);
-      else if (entry.isFile() && entry.name.endsWith(".org") && path !== file.path && !imported.has(path)) found.push(path);
+      if (entry.kind === "directory" && depth < MAX_IMPORT_DEPTH) walk(path, depth + 1);
+      else if (entry.kind === "file" && entry.name.endsWith(".org") && path !== file.path && !imported.has(path)) found.push(path);
     }
   };
   walk(directory, 0);

@@ -1,7 +1,7 @@
 // The checker's front door: load a program, resolve it, run the rules, apply
 // waivers. `checkPaths` does it for every entry a command line names and
 // reports a file reached from several entries once.
-import { resolve } from "node:path";
+import { resolve } from "../util/paths.js";
 import type { Day } from "../ast/types.js";
 import { loadConfigFile, loadConfigForPaths } from "../config/config.js";
 import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";

@@ -3,7 +3,7 @@
 // parser, through a host that adds them to the entry's text in memory), and
 // the two results are compared by fingerprint: which findings would go away
 // and which would appear. A finding on the assumed lines is marked `assumed`.
-import { resolve } from "node:path";
+import { resolve } from "../util/paths.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { diskHost, type FileHost } from "../program/load.js";
 import { checkProgram, resolveRulebook, type CheckOptions, type ProgramResult } from "./check.js";

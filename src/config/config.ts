@@ -3,7 +3,7 @@
 // the key; nothing unknown is ignored. Without a file, the embedded default
 // rulebook is the catalogue as written.
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "../util/paths.js";
 import type { DurationUnit } from "../ast/types.js";
 import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";

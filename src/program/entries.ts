@@ -4,7 +4,7 @@
 // Nothing passes unread: every path that cannot be read is a problem, named
 // with the reason. Symbolic links are followed; files are known by their
 // real path, and a link back to a directory above is a loop, reported once.
-import { join, resolve } from "node:path";
+import { join, resolve } from "../util/paths.js";
 import { diskHost } from "./disk-host.js";
 import { importTarget, type DirectoryEntry, type FileCache, type FileHost, type StatResult } from "./load.js";
 

@@ -1,6 +1,6 @@
 // Turns spans into 1-based line/column ranges for reporters, reading each file
 // once through the check's own source files.
-import { relative } from "node:path";
+import { relative } from "../util/paths.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { ProgramResult } from "../check/check.js";
 import type { SourceFile } from "../model/types.js";
