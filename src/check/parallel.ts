@@ -18,12 +18,27 @@
 //    now and those it wrongly took for entries are set aside; a program is
 //    always loaded from the parsed files, so its result is right whatever
 //    the scan said. The programs are merged in the order of the real entries.
+//
+// With a result cache (`--cache`, result-cache.ts), a program whose files
+// are all unchanged is taken from the cache after step 1 and its files are
+// not parsed (unless a program that changed needs them); with `--stats`
+// (stats.ts) every stage is timed. Either takes this path with `--jobs 1`
+// too, parsing on the main thread in the same order.
 import { availableParallelism } from "node:os";
+import type { ImportDecl } from "../ast/types.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
+import { resolveProgram } from "../model/resolve.js";
 import { findEntries, namedPaths, orgFilesOf } from "../program/entries.js";
 import { diskHost, loadProgram, type FileHost } from "../program/load.js";
-import { checkPaths, checkProgram, ProgramMerger, resolveRulebook, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
+import { parseText } from "../syntax/parse.js";
+import { resolve } from "../util/paths.js";
+import { RULES } from "../rules/index.js";
+import { checkModel, checkPaths, ProgramMerger, resolveRulebook, todayDay, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
 import { ImportGraph, readAndScan, type KnownImports } from "./import-scan.js";
 import { leanResult, parseInWorkers, ParsedFiles, timing } from "./parsed-files.js";
+import { TOOL_VERSION } from "../reporters/version.js";
+import { ResultCache, type CacheStore, type CachedProgram } from "./result-cache.js";
+import type { CheckStats } from "./stats.js";
 export type { ParseReply, ParseRequest } from "./parsed-files.js";
 
 export interface ParallelOptions extends CheckOptions {
@@ -40,6 +55,10 @@ export interface ParallelOptions extends CheckOptions {
    * are the same. Default `true`.
    */
   readonly keepModels?: boolean;
+  /** Where programs' results are kept between runs (`--cache`), and where to say that an entry was ignored. */
+  readonly resultCache?: { readonly store: CacheStore; readonly note: (message: string) => void };
+  /** Collects the time of each stage and rule (`--stats`). */
+  readonly stats?: CheckStats;
 }
 
 /** The default `--jobs`: the cores Node may use. */
@@ -54,12 +73,15 @@ export async function checkPathsParallel(paths: readonly string[], options: Para
   const files = initialFiles(paths, host);
   const jobs = options.jobs ?? (specBytes(files, host) < SMALL_BYTES ? 1 : defaultJobs());
   const started = performance.now();
-  if (jobs <= 1) {
+  if (jobs <= 1 && !options.resultCache && !options.stats) {
     const result = checkPaths(paths, checking);
     timing(`parsed, resolved and checked ${result.programs.length} programs on one thread`, started);
     return result;
   }
-  return checkInWorkers(paths, files, checking, jobs, host, options.keepModels !== false);
+  const resultCache = options.resultCache
+    ? new ResultCache(options.resultCache.store, { toolVersion: TOOL_VERSION, rulebook: checking.rulebook, asOf: options.asOf ?? null, today: options.today ?? todayDay() }, options.resultCache.note)
+    : undefined;
+  return checkInWorkers(paths, files, checking, jobs, host, options.keepModels !== false, { resultCache, stats: options.stats });
 }
 
 /** Under this many bytes of specs, starting workers costs more than they save: one thread when `jobs` is not given. */
@@ -83,19 +105,50 @@ function initialFiles(paths: readonly string[], host: FileHost): string[] {
   return orgFilesOf(namedPaths(paths, process.cwd(), host));
 }
 
-async function checkInWorkers(paths: readonly string[], initial: readonly string[], options: CheckOptions, jobs: number, host: FileHost, keep: boolean): Promise<PathsResult> {
+async function checkInWorkers(
+  paths: readonly string[],
+  initial: readonly string[],
+  options: CheckOptions,
+  jobs: number,
+  host: FileHost,
+  keep: boolean,
+  { resultCache, stats }: { resultCache: ResultCache | undefined; stats: CheckStats | undefined },
+): Promise<PathsResult> {
   // 1. Read and scan.
   const started = performance.now();
-  const scan = readAndScan(initial, host, options.cache);
+  const timed = <T>(stage: Parameters<CheckStats["time"]>[0], work: () => T): T => (stats ? stats.time(stage, work) : work());
+  const scan = timed("read", () => readAndScan(initial, host, options.cache));
   const scanGraph = new ImportGraph(scan.imports, host);
   const discovery = findEntries(paths, scanGraph);
   const programFiles = discovery.entries.map((entry) => loadProgram(entry, scanGraph).files.map((file) => file.path));
   timing(`read and scanned ${scan.texts.size} files`, started);
 
-  // 2. Parse in program order; check each program as soon as its files are in.
+  // The programs whose files are all as they were when the cache kept their results.
+  const cached = new Map<string, CachedProgram>();
+  if (resultCache) {
+    const current = (path: string) => {
+      const text = scan.texts.get(path);
+      if (text !== undefined) return text;
+      const known = scan.imports.get(path);
+      if (known && "error" in known) return known;
+      const read = host.readFile(path);
+      return "error" in read ? read : read.text;
+    };
+    timed("cache", () => {
+      for (const entry of discovery.entries) {
+        const hit = resultCache.lookup(entry, current);
+        if (hit) cached.set(entry, hit);
+      }
+    });
+    timing(`${cached.size} of ${discovery.entries.length} programs from the result cache`, started);
+  }
+
+  // 2. Parse in program order (but for the cached programs' files); check each program as soon as its files are in.
+  const fromCache = new Set([...cached.values()].flatMap((hit) => hit.files));
   const queued = new Set<string>();
   const queue: { path: string; text: string }[] = [];
-  for (const path of [...programFiles.flat(), ...scan.texts.keys()]) {
+  const needed = programFiles.filter((_, at) => !cached.has(discovery.entries[at]!)).flat();
+  for (const path of [...needed, ...[...scan.texts.keys()].filter((path) => !fromCache.has(path))]) {
     const text = scan.texts.get(path);
     if (text === undefined || queued.has(path)) continue;
     queued.add(path);
@@ -106,10 +159,18 @@ async function checkInWorkers(paths: readonly string[], initial: readonly string
   for (const list of programFiles) for (const path of list) users.set(path, (users.get(path) ?? 0) + 1);
   const files = new ParsedFiles(host, options.cache);
   const parsedImports = new Map<string, KnownImports>([...scan.imports].filter(([, known]) => "error" in known));
+  for (const hit of cached.values()) for (const [path, imports] of hit.imports) parsedImports.set(path, imports);
   const results = new Map<string, { result: ProgramResult; files: string[] }>();
+  const rules = stats ? stats.timedRules(options.rules ?? RULES) : options.rules;
   const check = (entry: string, scanned: readonly string[]) => {
-    const result = checkProgram(entry, { ...options, cache: files });
-    const checked = result.model.files.map((file) => file.path);
+    const hit = cached.get(entry);
+    const result = hit?.result ?? checkStaged(entry, { ...options, cache: files, ...(rules ? { rules } : {}) }, timed);
+    const checked = hit?.files ?? result.model.files.map((file) => file.path);
+    if (stats) {
+      stats.programs++;
+      if (hit) stats.cachedPrograms++;
+    }
+    if (resultCache && !hit) timed("cache", () => resultCache.save(entry, result, host, LANGUAGE_CODES.internal.code));
     if (!keep) {
       for (const path of scanned) {
         const left = users.get(path)! - 1;
@@ -119,7 +180,7 @@ async function checkInWorkers(paths: readonly string[], initial: readonly string
       // A file the scan did not see: no later program is known to need it.
       for (const path of checked) if (!users.has(path)) files.release(path);
     }
-    results.set(entry, { result: keep ? result : leanResult(result), files: checked });
+    results.set(entry, { result: keep || hit ? result : leanResult(result), files: checked });
   };
   let next = 0;
   const checkReady = () => {
@@ -129,13 +190,28 @@ async function checkInWorkers(paths: readonly string[], initial: readonly string
     }
   };
   let parsedCount = 0;
-  const workers = await parseInWorkers(queue, jobs, (path, parsed) => {
+  const parsedOne = (path: string, imports: ImportDecl[]) => {
     parsedCount++;
     queued.delete(path);
-    files.add(path, parsed);
-    parsedImports.set(path, parsed.imports);
+    parsedImports.set(path, imports);
     checkReady();
-  });
+  };
+  let workers = 0;
+  if (jobs > 1) {
+    workers = await parseInWorkers(queue, jobs, (path, parsed) => {
+      stats?.add("parse", parsed.parseMs);
+      files.add(path, parsed);
+      parsedOne(path, parsed.imports);
+    });
+  } else {
+    // `--jobs 1` with a cache or stats: the same order and checks, parsed here.
+    checkReady();
+    for (const { path, text } of queue) {
+      const parsed = timed("parse", () => parseText(path, text));
+      files.addParsed(path, text, parsed);
+      parsedOne(path, parsed.ast.statements.filter((statement) => statement.type === "import"));
+    }
+  }
   checkReady();
   timing(`parsed ${parsedCount} files on ${workers} workers, ${next} of ${programFiles.length} programs checked`, started);
 
@@ -156,7 +232,15 @@ async function checkInWorkers(paths: readonly string[], initial: readonly string
     programs.push(result);
     for (const path of programFiles) checkedFiles.add(path);
   }
-  timing(`parsed, resolved and checked ${programs.length} programs on ${workers} workers`, started);
+  timing(`parsed, resolved and checked ${programs.length} programs on ${workers > 0 ? `${workers} workers` : "one thread"}`, started);
+  if (stats) stats.files = checkedFiles.size;
   // The files checked from the programs' own lists: a lean result names only the files its diagnostics are in.
   return { ...merger.result(programs, exact), files: [...checkedFiles].sort() };
+}
+
+/** `checkProgram` (the rulebook already resolved), stage by stage for `--stats`. */
+function checkStaged(entry: string, options: CheckOptions & { cache: ParsedFiles }, timed: <T>(stage: "load" | "resolve" | "waivers", work: () => T) => T): ProgramResult {
+  const loaded = timed("load", () => loadProgram(resolve(entry), options.cache));
+  const model = timed("resolve", () => resolveProgram(loaded));
+  return timed("waivers", () => checkModel(model, options));
 }

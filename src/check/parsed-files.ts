@@ -13,6 +13,7 @@ import { FileCache, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 import { PACKAGE_ROOT } from "../util/package-root.js";
 import { decodeAst, type EncodedAst } from "./ast-codec.js";
+import type { ParsedFile } from "../syntax/parse.js";
 import type { ProgramResult } from "./check.js";
 
 export interface ParseRequest {
@@ -23,7 +24,7 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly path: string; readonly encoded: EncodedAst; readonly imports: ImportDecl[]; readonly diagnostics: Diagnostic[] }
+  | { readonly id: number; readonly path: string; readonly encoded: EncodedAst; readonly imports: ImportDecl[]; readonly diagnostics: Diagnostic[]; readonly parseMs: number }
   | { readonly id: number; readonly path: string; readonly crash: string };
 
 /** A file as a worker parsed it, before it is decoded. */
@@ -32,6 +33,8 @@ export interface Parsed {
   readonly encoded: EncodedAst;
   readonly imports: ImportDecl[];
   readonly diagnostics: Diagnostic[];
+  /** The worker's time to lex, parse and build the AST (`--stats`). */
+  readonly parseMs: number;
 }
 
 /**
@@ -89,7 +92,7 @@ export async function parseInWorkers(
         texts.delete(reply.id);
         pump();
         try {
-          received(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics });
+          received(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics, parseMs: reply.parseMs });
         } catch (error) {
           return fail(error);
         }
@@ -127,6 +130,13 @@ export class ParsedFiles extends FileCache {
 
   add(path: string, parsed: Parsed): void {
     this.parsed.set(path, parsed);
+  }
+
+  /** A file parsed on this thread (`--jobs 1` with a result cache or stats), as `get` would decode a worker's. */
+  addParsed(path: string, text: string, parsed: ParsedFile): void {
+    const file = { path, text, lines: new LineIndex(text), ast: parsed.ast, syntaxDiagnostics: parsed.diagnostics };
+    this.decoded.set(path, file);
+    this.base?.set(path, file);
   }
 
   /** Whether a worker's file is in and not let go. */

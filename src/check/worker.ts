@@ -13,10 +13,12 @@ if (!port) throw new Error("orgspec: worker.js runs as a worker thread only");
 port.on("message", (request: ParseRequest) => {
   let reply: ParseReply;
   try {
+    const started = performance.now();
     const parsed = parseText(request.path, request.text);
+    const parseMs = performance.now() - started;
     const imports = parsed.ast.statements.filter((statement) => statement.type === "import");
     const encoded = encodeAst(parsed.ast);
-    reply = { id: request.id, path: request.path, encoded, imports, diagnostics: parsed.diagnostics };
+    reply = { id: request.id, path: request.path, encoded, imports, diagnostics: parsed.diagnostics, parseMs };
     port.postMessage(reply, [encoded.buffer as ArrayBuffer]);
     return;
   } catch (error) {

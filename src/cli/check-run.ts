@@ -1,7 +1,10 @@
 // The check that `orgspec check` and `orgspec baseline` run: the inputs read,
 // the programs checked (on worker threads with --jobs), each unreadable path
 // named on stderr. What the commands do with the result is theirs.
+import { resolve } from "node:path";
+import { DEFAULT_CACHE_LOCATION, diskCacheStore } from "../check/cache-store.js";
 import { checkPathsParallel } from "../check/parallel.js";
+import { CheckStats } from "../check/stats.js";
 import type { PathsResult } from "../check/check.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
@@ -12,6 +15,10 @@ import type { CliIo } from "./io.js";
 
 export interface RunFlags extends InputFlags {
   jobs?: string;
+  /** `--cache`, `--cache-location`, `--stats` (src/check/result-cache.ts, stats.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
+  stats?: boolean;
 }
 
 export interface CheckRun {
@@ -20,6 +27,8 @@ export interface CheckRun {
   readonly lookup: SourceLookup;
   /** How many named paths could not be read (exit 2 after the report). */
   readonly unreadable: number;
+  /** With `--stats`: the stages' and rules' times so far (the command adds its report's). */
+  readonly stats?: CheckStats;
 }
 
 /** Checks the paths; `null` when nothing could be read (exit 2: each path was named). */
@@ -27,7 +36,10 @@ export async function runChecks(paths: readonly string[], flags: RunFlags, io: C
   const jobs = flags.jobs === undefined ? undefined : wholeNumber("--jobs", flags.jobs, 1);
   const input = readInput(paths, flags, io);
   const progress = checkProgress(io, input);
-  const result = await checkPathsParallel(input.absolute, { ...checkOptions(input, seams, progress.host), jobs, keepModels: false });
+  const stats = flags.stats ? new CheckStats() : undefined;
+  const note = (message: string) => io.stderr(`orgspec: note: ${message}\n`);
+  const resultCache = flags.cache ? { store: diskCacheStore(resolve(io.cwd, flags.cacheLocation ?? DEFAULT_CACHE_LOCATION)), note } : undefined;
+  const result = await checkPathsParallel(input.absolute, { ...checkOptions(input, seams, progress.host), jobs, keepModels: false, resultCache, stats });
   progress.finish();
   // Every path that could not be read is named; the rest is still checked and reported (exit 2).
   const problems = result.discovery.problems;
@@ -37,7 +49,7 @@ export async function runChecks(paths: readonly string[], flags: RunFlags, io: C
     if (unreadable > 0) return null;
     throw noOrgFiles(input);
   }
-  return { input, result, lookup: new SourceLookup(result.programs), unreadable };
+  return { input, result, lookup: new SourceLookup(result.programs), unreadable, ...(stats ? { stats } : {}) };
 }
 
 /** The diagnostics waivers suppressed, each once however many programs reached its file. */
