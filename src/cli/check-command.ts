@@ -64,12 +64,15 @@ async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, 
   const { reported, suppressed } = suppressedBy(baseline, baseline ? location!.path : null, result, waived);
   const options: ReportOptions = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived, suppressed };
   // A dry run's stdout is the diffs; what would remain is counted on stderr.
+  const reportStarted = performance.now();
   if (!flags.fixDryRun) {
     if (flags.format === "json") io.stdout(renderJson(reported, lookup, options));
     else if (flags.format === "sarif") io.stdout(renderSarif(reported, lookup, options));
     else if (flags.format === "github") writeChunks(githubReport(reported, lookup, { ...options, ...(changed ? { changed } : {}) }), io);
     else writeChunks(textReport(reported, lookup, { ...options, color: wantColor(flags, io), explain: Boolean(flags.explain) }), io);
   }
+  run.stats?.add("report", performance.now() - reportStarted);
+  if (run.stats) io.stderr(run.stats.format());
   if (fixLine) io.stderr(fixLine);
   writeJobSummary(flags, reported, suppressed, result, io, seams.today);
   const internal = reported.filter(isInternal);
@@ -109,6 +112,9 @@ export function registerCheckCommand(program: Command, io: CliIo, setExit: (code
     .option("--unsafe-fixes", "with --fix or --fix-dry-run, apply unsafe fixes too (they change what the records say)")
     .option("--fix-dry-run", "print the fixes as a unified diff and write nothing")
     .option("--changed-since <ref>", "--format github: annotate first the findings on the files changed since this git ref")
+    .option("--cache", "keep each program's result and reuse it while none of its files, the configuration, the as-of day or orgspec changed")
+    .option("--cache-location <dir>", "where --cache keeps its entries (default: node_modules/.cache/orgspec)")
+    .option("--stats", "print the time of each stage and the ten slowest rules on stderr")
     .option("--summary <file>", "write a Markdown job summary (default with --format github: $GITHUB_STEP_SUMMARY when set)")
     .option("--assume <statement>", "what-if: check again with this statement added to the entry file (repeatable), and print which findings go and which appear", collect)
     .action(async (paths: string[], flags: CheckFlags) => setExit(await runCheck(paths, flags, io, seams)));
