@@ -1,0 +1,264 @@
+// `orgspec check --cache` (src/check/result-cache.ts): a program's result is
+// reused exactly while nothing it depends on changed, and the output with the
+// cache is the output without it. Three programs share committees.org; the
+// store records which programs were checked afresh (a fresh check writes its
+// entry, a reused one does not).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { diskCacheStore } from "../../src/check/cache-store.js";
+import { checkPathsParallel, type ParallelOptions } from "../../src/check/parallel.js";
+import { ResultCache, type CacheStore } from "../../src/check/result-cache.js";
+import { CheckStats } from "../../src/check/stats.js";
+import { RULES } from "../../src/rules/index.js";
+import type { AnyRule } from "../../src/rules/rule.js";
+import { run } from "../fixtures/support.js";
+
+const COMMITTEES = `committee central "Central Committee" { level central }
+committee prov "Provincial Committee" {
+  level provincial
+  under central
+}
+committee county "County Committee" {
+  level county
+  under prov
+}
+`;
+
+const cell = (id: string, members: number, extra = "") => `import "committees.org"
+${extra}period 2026-01-01 to 2026-06-30
+
+cell ${id} "Cell ${id}" {
+  under county
+${Array.from({ length: members }, (_, at) => `  member ${id}_${at} "Member ${at}" joined 2010-01-01`).join("\n")}
+}
+
+on 2026-07-01 meeting ${id}
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "orgspec-cache-"));
+  writeFileSync(join(dir, "committees.org"), COMMITTEES);
+  writeFileSync(join(dir, "a.org"), cell("a", 4, 'import "a-people.org"\n'));
+  writeFileSync(join(dir, "a-people.org"), 'import "committees.org"\n');
+  writeFileSync(join(dir, "b.org"), cell("b", 6));
+  writeFileSync(join(dir, "c.org"), cell("c", 3));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A store in memory that records the entries written: one per program checked afresh. */
+function memoryStore(): CacheStore & { entries: Map<string, string>; written: string[] } {
+  const disk = diskCacheStore(join(dir, "unused"));
+  const entries = new Map<string, string>();
+  const written: string[] = [];
+  return {
+    entries,
+    written,
+    read: (name) => entries.get(name),
+    write: (name, text) => void (entries.set(name, text), written.push(name)),
+    hash: disk.hash,
+    describe: (name) => `memory:${name}`,
+  };
+}
+
+const entry = (name: string) => join(dir, name);
+
+/** Checks the folder with the cache; the programs checked afresh (by entry file name) and the result. */
+async function cachedCheck(store: ReturnType<typeof memoryStore>, options: ParallelOptions = {}) {
+  const notes: string[] = [];
+  store.written.length = 0;
+  const result = await checkPathsParallel([dir], { config: "none", today: 20_600, ...options, resultCache: { store, note: (note) => notes.push(note) } });
+  const fresh = ["a.org", "b.org", "c.org"].filter((name) => store.written.includes(`${store.hash(entry(name))}.json`));
+  return { result, fresh, notes };
+}
+
+const plain = (options: ParallelOptions = {}) => checkPathsParallel([dir], { config: "none", today: 20_600, ...options });
+const comparable = (result: Awaited<ReturnType<typeof plain>>) => ({ diagnostics: result.diagnostics, files: result.files, waived: result.waived, entries: result.discovery.entries });
+
+describe("the result cache", () => {
+  it("reuses every program while nothing changed, with the output of a check without it", async () => {
+    const store = memoryStore();
+    const first = await cachedCheck(store);
+    expect(first.fresh).toEqual(["a.org", "b.org", "c.org"]);
+    const second = await cachedCheck(store);
+    expect(second.fresh).toEqual([]);
+    expect(second.notes).toEqual([]);
+    const expected = comparable(await plain());
+    expect(expected.diagnostics.length).toBeGreaterThan(3);
+    expect(comparable(first.result)).toEqual(expected);
+    expect(comparable(second.result)).toEqual(expected);
+  });
+
+  it("checks again the program of a changed file, and only it", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    writeFileSync(join(dir, "b.org"), cell("b", 4));
+    const after = await cachedCheck(store);
+    expect(after.fresh).toEqual(["b.org"]);
+    expect(comparable(after.result)).toEqual(comparable(await plain()));
+  });
+
+  it("checks again the programs that import a changed file, and only them", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    writeFileSync(join(dir, "a-people.org"), 'import "committees.org"\ncommittee extra "Extra" {\n  level county\n  under prov\n}\n');
+    expect((await cachedCheck(store)).fresh).toEqual(["a.org"]);
+    writeFileSync(join(dir, "committees.org"), `${COMMITTEES}// a comment\n`);
+    const shared = await cachedCheck(store);
+    expect(shared.fresh).toEqual(["a.org", "b.org", "c.org"]);
+    expect(comparable(shared.result)).toEqual(comparable(await plain()));
+  });
+
+  it("checks again a program whose missing import appeared", async () => {
+    const store = memoryStore();
+    writeFileSync(join(dir, "c.org"), cell("c", 5, 'import "later.org"\n'));
+    const before = await cachedCheck(store);
+    expect(before.result.diagnostics.map((diagnostic) => diagnostic.code)).toContain("ORG006");
+    expect((await cachedCheck(store)).fresh).toEqual([]);
+    writeFileSync(join(dir, "later.org"), 'import "committees.org"\n');
+    const after = await cachedCheck(store);
+    expect(after.fresh).toEqual(["c.org"]);
+    expect(after.result.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain("ORG006");
+    expect(comparable(after.result)).toEqual(comparable(await plain()));
+  });
+
+  it("finds the entries again when a cached file starts importing another entry", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    writeFileSync(join(dir, "a.org"), cell("a", 4, 'import "a-people.org"\nimport "c.org"\n'));
+    const after = await cachedCheck(store);
+    expect(after.result.discovery.entries).toEqual([entry("a.org"), entry("b.org")]);
+    expect(after.fresh).toEqual(["a.org"]);
+    expect(comparable(after.result)).toEqual(comparable(await plain()));
+  });
+
+  it("checks everything again under another configuration, as-of day or today", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    const rulebook = new Map([["ORG101", { severity: "warning" as const, options: {} }]]);
+    const configured = await cachedCheck(store, { rulebook });
+    expect(configured.fresh).toEqual(["a.org", "b.org", "c.org"]);
+    expect(comparable(configured.result)).toEqual(comparable(await plain({ rulebook })));
+    expect((await cachedCheck(store, { rulebook })).fresh).toEqual([]);
+    expect((await cachedCheck(store, { rulebook, asOf: 20_500 })).fresh).toEqual(["a.org", "b.org", "c.org"]);
+    expect((await cachedCheck(store, { rulebook, asOf: 20_500, today: 20_601 })).fresh).toEqual(["a.org", "b.org", "c.org"]);
+  });
+
+  it("takes nothing from another version of orgspec", () => {
+    const store = memoryStore();
+    const context = { rulebook: new Map(), asOf: null, today: 20_600 };
+    const notes: string[] = [];
+    const older = new ResultCache(store, { ...context, toolVersion: "0.0.1" }, (note) => notes.push(note));
+    const result = { model: { entry: entry("b.org"), files: [], period: null, units: [], symbols: new Map(), people: [], residences: [], events: [], series: [], references: [], diagnostics: [] }, diagnostics: [], waived: [] };
+    older.save(entry("b.org"), result, { readFile: () => ({ error: "none" }) }, "ORG012");
+    expect(older.lookup(entry("b.org"), () => "")).toBeDefined();
+    expect(new ResultCache(store, { ...context, toolVersion: "0.0.2" }, (note) => notes.push(note)).lookup(entry("b.org"), () => "")).toBeUndefined();
+    expect(notes).toEqual([]);
+  });
+
+  it("ignores a damaged or foreign entry with a note, and checks that program afresh", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    const name = `${store.hash(entry("b.org"))}.json`;
+    store.entries.set(name, store.entries.get(name)!.slice(0, 100));
+    const damaged = await cachedCheck(store);
+    expect(damaged.fresh).toEqual(["b.org"]);
+    expect(damaged.notes).toEqual([`ignoring the result cache entry memory:${name}: not valid JSON (a write cut short, or a damaged file); the program is checked afresh`]);
+    store.entries.set(name, JSON.stringify({ format: "something-else", diagnostics: [] }));
+    const foreign = await cachedCheck(store);
+    expect(foreign.fresh).toEqual(["b.org"]);
+    expect(foreign.notes).toEqual([`ignoring the result cache entry memory:${name}: not an orgspec result cache entry of this format; the program is checked afresh`]);
+    expect(comparable(foreign.result)).toEqual(comparable(await plain()));
+    expect((await cachedCheck(store)).fresh).toEqual([]);
+  });
+
+  it("gives the output of --jobs 1 with two workers, from the cache and after a change", async () => {
+    const store = memoryStore();
+    const expected = comparable(await plain());
+    expect(comparable((await cachedCheck(store, { jobs: 2 })).result)).toEqual(expected);
+    const reused = await cachedCheck(store, { jobs: 2 });
+    expect(reused.fresh).toEqual([]);
+    expect(comparable(reused.result)).toEqual(expected);
+    writeFileSync(join(dir, "c.org"), cell("c", 7));
+    const changed = await cachedCheck(store, { jobs: 2 });
+    expect(changed.fresh).toEqual(["c.org"]);
+    expect(comparable(changed.result)).toEqual(comparable(await plain()));
+  });
+});
+
+describe("orgspec check --cache", () => {
+  it("prints the same report from the cache, keeps entries in --cache-location, and notes a damaged one", async () => {
+    const location = join(dir, ".cache");
+    const args = ["check", ".", "--format", "json", "--cache", "--cache-location", location];
+    const uncached = await run(["check", ".", "--format", "json"], { cwd: dir });
+    const first = await run(args, { cwd: dir });
+    const second = await run(args, { cwd: dir });
+    expect(first).toEqual(uncached);
+    expect(second).toEqual(uncached);
+    const entries = readdirSync(location);
+    expect(entries).toHaveLength(3);
+    expect(entries.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
+    writeFileSync(join(location, entries[0]!), "{ half an ent");
+    const damaged = await run(args, { cwd: dir });
+    expect(damaged.stdout).toBe(uncached.stdout);
+    expect(damaged.status).toBe(uncached.status);
+    expect(damaged.stderr).toBe(`orgspec: note: ignoring the result cache entry ${join(location, entries[0]!)}: not valid JSON (a write cut short, or a damaged file); the program is checked afresh\n`);
+    expect(JSON.parse(readFileSync(join(location, entries[0]!), "utf8"))).toMatchObject({ format: "orgspec-result-cache" });
+  });
+
+  it("defaults to node_modules/.cache/orgspec under the working directory", async () => {
+    await run(["check", ".", "--cache"], { cwd: dir });
+    expect(readdirSync(join(dir, "node_modules/.cache/orgspec"))).toHaveLength(3);
+  });
+});
+
+describe("orgspec check --stats", () => {
+  it("prints each stage and the ten slowest rules on stderr, the report unchanged", async () => {
+    const plainRun = await run(["check", ".", "--format", "json"], { cwd: dir });
+    const withStats = await run(["check", ".", "--format", "json", "--stats"], { cwd: dir });
+    expect(withStats.stdout).toBe(plainRun.stdout);
+    const lines = withStats.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^orgspec: stats: 5 files, 3 programs, \d+\.\d\d s in all$/);
+    const stages = lines.slice(2, lines.indexOf(lines.find((line) => line.includes("slowest rules"))!)).map((line) => line.trim().replace(/\s+[\d.]+ ms\s+[\d.]+%$/, ""));
+    expect(stages).toEqual(["read and scan imports", "lex, parse, AST", "load programs (imports, decoding)", "resolve names (model)", "rules", "waivers, ranges, fingerprints", "report"]);
+    const rules = lines.slice(lines.findIndex((line) => line.includes("slowest rules")) + 1);
+    expect(rules).toHaveLength(10);
+    const times = rules.map((line) => Number(/([\d.]+) ms/.exec(line)![1]));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(rules.every((line) => /^ {2}ORG\d{3} [a-z-]+ +[\d.]+ ms +[\d.]+%$/.test(line))).toBe(true);
+  });
+
+  it("counts the programs the cache gave", async () => {
+    const location = join(dir, ".cache");
+    await run(["check", ".", "--cache", "--cache-location", location], { cwd: dir });
+    const stats = await run(["check", ".", "--cache", "--cache-location", location, "--stats"], { cwd: dir });
+    expect(stats.stderr.split("\n")[0]).toMatch(/^orgspec: stats: 5 files, 3 programs \(3 from the cache\), /);
+  });
+});
+
+describe("CheckStats", () => {
+  it("times a rule that throws, and sorts the slowest first", () => {
+    let now = 0;
+    const stats = new CheckStats(() => now);
+    const rule = (code: string, ms: number, fails = false): AnyRule => ({
+      ...RULES[0]!,
+      code,
+      name: code.toLowerCase(),
+      check: () => {
+        now += ms;
+        if (fails) throw new Error("boom");
+      },
+    });
+    const timed = stats.timedRules([rule("ORG1", 2), rule("ORG2", 5, true)]);
+    const context = {} as Parameters<AnyRule["check"]>[0];
+    timed[0]!.check(context);
+    expect(() => timed[1]!.check(context)).toThrow("boom");
+    expect(stats.slowestRules(10)).toEqual([
+      { code: "ORG2", name: "org2", ms: 5 },
+      { code: "ORG1", name: "org1", ms: 2 },
+    ]);
+    expect(stats.stage("rules")).toBe(7);
+  });
+});
