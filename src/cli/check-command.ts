@@ -4,7 +4,9 @@
 // report of everything else. A baseline suppresses the findings it holds
 // (they never fail the check); --fix applies the rules' fixes first and the
 // status is that of what remains; --assume asks what-if instead.
+import { resolve } from "node:path";
 import { Option, type Command } from "commander";
+import { todayDay } from "../check/check.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { githubReport } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
@@ -16,6 +18,7 @@ import { runAssume } from "./assume.js";
 import { baselineLocation, readBaseline, suppressedBy, type BaselineFlags } from "./baseline-file.js";
 import { isInternal, runChecks, waivedOf, type RunFlags } from "./check-run.js";
 import { fixAndRecheck, fixSummary, type FixFlags } from "./check-fix.js";
+import { writeOutput } from "./files.js";
 import { changedFiles, writeJobSummary, type GithubFlags } from "./github-ci.js";
 import { checkOptions, inputOptions, UsageError, wholeNumber, type CheckSeams } from "./input.js";
 import { writeChunks, type CliIo } from "./io.js";
@@ -29,6 +32,7 @@ interface CheckFlags extends RunFlags, BaselineFlags, FixFlags, GithubFlags {
   debug?: boolean;
   explain?: boolean;
   assume?: string[];
+  sarifFile?: string;
 }
 
 function wantColor(flags: CheckFlags, io: CliIo): boolean {
@@ -71,10 +75,11 @@ async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, 
     else if (flags.format === "github") writeChunks(githubReport(reported, lookup, { ...options, ...(changed ? { changed } : {}) }), io);
     else writeChunks(textReport(reported, lookup, { ...options, color: wantColor(flags, io), explain: Boolean(flags.explain) }), io);
   }
+  if (flags.sarifFile !== undefined) writeOutput(resolve(io.cwd, flags.sarifFile), flags.sarifFile, renderSarif(reported, lookup, options), io);
   run.stats?.add("report", performance.now() - reportStarted);
   if (run.stats) io.stderr(run.stats.format());
   if (fixLine) io.stderr(fixLine);
-  writeJobSummary(flags, reported, suppressed, result, io, seams.today);
+  writeJobSummary(flags, reported, lookup, { ...options, today: seams.today ?? todayDay() }, io);
   const internal = reported.filter(isInternal);
   if (flags.debug) for (const diagnostic of internal) io.stderr(debugMessage(diagnostic, lookup, io.cwd));
   if (run.unreadable > 0 || internal.length > 0) return 2;
@@ -112,6 +117,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExit: (code
     .option("--unsafe-fixes", "with --fix or --fix-dry-run, apply unsafe fixes too (they change what the records say)")
     .option("--fix-dry-run", "print the fixes as a unified diff and write nothing")
     .option("--changed-since <ref>", "--format github: annotate first the findings on the files changed since this git ref")
+    .option("--sarif-file <file>", "also write the SARIF log to this file, whatever the format (one run for annotations and code scanning)")
     .option("--cache", "keep each program's result and reuse it while none of its files, the configuration, the as-of day or orgspec changed")
     .option("--cache-location <dir>", "where --cache keeps its entries (default: node_modules/.cache/orgspec)")
     .option("--stats", "print the time of each stage and the ten slowest rules on stderr")

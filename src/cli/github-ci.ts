@@ -4,13 +4,10 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Day } from "../ast/types.js";
-import { todayDay, type PathsResult } from "../check/check.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { describeFsError } from "../program/disk-host.js";
-import { printable, SourceLookup } from "../reporters/locate.js";
-import type { Suppressed } from "../reporters/outcome.js";
-import { renderSummary } from "../reporters/summary.js";
+import { printable, type SourceLookup } from "../reporters/locate.js";
+import { renderSummary, type SummaryOptions } from "../reporters/summary.js";
 import { writeOutput } from "./files.js";
 import { UsageError } from "./input.js";
 import type { CliIo } from "./io.js";
@@ -37,10 +34,10 @@ export function changedFiles(ref: string, cwd: string): Set<string> {
 }
 
 /** Writes the job summary where the flags say, if anywhere. */
-export function writeJobSummary(flags: GithubFlags, reported: readonly Diagnostic[], suppressed: Suppressed, result: PathsResult, io: CliIo, today: Day = todayDay()): void {
+export function writeJobSummary(flags: GithubFlags, reported: readonly Diagnostic[], lookup: SourceLookup, options: SummaryOptions, io: CliIo): void {
   const stepSummary = flags.format === "github" ? process.env["GITHUB_STEP_SUMMARY"] : undefined;
   if (flags.summary === undefined && !stepSummary) return;
-  const markdown = renderSummary(reported, new SourceLookup(result.programs), { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived, suppressed, today });
+  const markdown = renderSummary(reported, lookup, options);
   if (flags.summary !== undefined) {
     writeOutput(resolve(io.cwd, flags.summary), flags.summary, markdown, io);
     return;

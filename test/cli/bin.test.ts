@@ -55,6 +55,6 @@ main.org:12:1 warning ORG007 outside-period
     const child = orgspec(["check", "main.org", "--format", "json"], fixture("basic"));
     expect(child.status).toBe(1);
     const report = JSON.parse(child.stdout) as { summary: unknown };
-    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, files: 2, waived: 0 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, files: 2, waived: 0, baselined: 0 });
   });
 });
