@@ -110,7 +110,9 @@ export function missingDate(at: number): DateValue {
 
 export function stringValue(tok: IToken): StringValue {
   const raw = tok.image;
-  const value = raw.slice(1, -1).replace(/\\(.)/g, "$1");
+  const inner = raw.slice(1, -1);
+  // Most strings have no escape: no regular expression run over them.
+  const value = inner.includes("\\") ? inner.replace(/\\(.)/g, "$1") : inner;
   return { value, raw, span: tokenSpan(tok) };
 }
 

@@ -25,7 +25,8 @@ export function parseText(file: string, text: string): ParsedFile {
 
 /** Stage 1: the tokens. */
 export function lexStage(text: string): ILexingResult {
-  return tokenizeOrg(text);
+  // Offsets only: the AST's spans are offsets, and lines come from the file's line index.
+  return tokenizeOrg(text, "offsets");
 }
 
 export interface CstResult {
