@@ -42,13 +42,16 @@ const verdicts = (markdown: string) =>
 describe("docs/cli.md", () => {
   const program = buildProgram({ stdout: () => {}, stderr: () => {}, cwd: "/", isTTY: false }, () => {});
 
-  it("documents check, rules and explain, and every flag of check", () => {
-    for (const name of ["check", "rules", "explain"]) {
+  it("documents check, baseline, rules and explain, and every flag of check and baseline", () => {
+    for (const name of ["check", "baseline", "rules", "explain"]) {
       expect(program.commands.some((command) => command.name() === name)).toBe(true);
       expect(CLI).toContain(`## \`orgspec ${name}\``);
     }
     const check = program.commands.find((command) => command.name() === "check")!;
     for (const option of check.options) expect(CLI, option.flags).toContain(option.flags.replace(/ <.*>$/, ""));
+    const baseline = program.commands.find((command) => command.name() === "baseline")!;
+    expect(baseline.commands.map((command) => command.name())).toEqual(["write", "prune"]);
+    for (const command of baseline.commands) for (const option of command.options) expect(CLI, option.flags).toContain(option.flags.replace(/ <.*>$/, ""));
   });
 
   it("documents every exit status", () => {
@@ -58,8 +61,8 @@ describe("docs/cli.md", () => {
   it("has JSON examples that parse, the report one with every documented top-level field", () => {
     const blocks = jsonBlocks(CLI).map((text) => JSON.parse(text) as Record<string, unknown>);
     const report = blocks.find((block) => "diagnostics" in block)!;
-    expect(Object.keys(report)).toEqual(["version", "tool", "summary", "diagnostics", "rules"]);
-    expect(Object.keys(report["summary"] as object)).toEqual(["errors", "warnings", "infos", "files", "waived"]);
+    expect(Object.keys(report)).toEqual(["version", "tool", "summary", "diagnostics", "suppressed", "rules"]);
+    expect(Object.keys(report["summary"] as object)).toEqual(["errors", "warnings", "infos", "files", "waived", "baselined"]);
   });
 
   it("has configuration examples, on every page, that the loader accepts: a misspelt rule fails", () => {
