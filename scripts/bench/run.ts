@@ -1,6 +1,7 @@
-// The benchmark runner: `npm run bench [-- --size S|M|L|XL] [--runs N] [--jobs N] [--seed N] [--no-cli]`.
-// (`--size` takes a list too: S,M,L. The npm script runs it with
-// --max-semi-space-size=128, the young generation the CLI's parse workers get.)
+// The benchmark runner: `npm run bench [-- --size S|M|L|XL] [--runs N] [--jobs N] [--seed N] [--no-cli] [--no-startup] [--startup-only]`.
+// (`--size` takes a list too: S,M,L. The npm script runs it with Node's
+// default flags; `node --max-semi-space-size=128 dist/scripts/bench/run.js`
+// gives the in-process stages the young generation the CLI's parse workers get.)
 //
 // For each size: generates the program (or reuses it, in a temporary folder),
 // times the pipeline in process stage by stage on one thread, times JSON.parse
@@ -12,10 +13,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { diskHost } from "../../src/program/disk-host.js";
 import { orgFilesUnder } from "../../src/program/entries.js";
 import { defaultJobs } from "../../src/check/parallel.js";
 import { defaultOutDir, DEFAULT_SEED, generate, SIZES, type Manifest, type SizeName } from "./generate.js";
 import { runStages, STAGES, timeJsonParse, type Stage } from "./stages.js";
+import { benchStartup, startupTable } from "./startup.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const median = (values: readonly number[]) => {
@@ -81,7 +84,7 @@ export function benchSize(size: SizeName, options: { runs: number; jobs: number;
       diagnostics = result.diagnostics;
     }
   }
-  const jsonFiles = orgFilesUnder(join(dir, "org")).map((path) => path.replace(`${join(dir, "org")}`, join(dir, "json")).replace(/\.org$/, ".json"));
+  const jsonFiles = orgFilesUnder(join(dir, "org"), diskHost).map((path) => path.replace(`${join(dir, "org")}`, join(dir, "json")).replace(/\.org$/, ".json"));
   const jsonRuns = Array.from({ length: options.runs }, () => timeJsonParse(jsonFiles).ms);
   const stagesMs = Object.fromEntries(STAGES.map((stage) => [stage, stageRuns.length ? median(stageRuns.map((run) => run[stage])) : 0])) as Record<Stage, number>;
   const pipelineMs = stageRuns.length ? median(stageRuns.map((run) => STAGES.reduce((sum, stage) => sum + run[stage], 0))) : 0;
@@ -146,14 +149,21 @@ function main(argv: readonly string[]): void {
   const jobs = Number(flag("--jobs") ?? defaultJobs());
   const seed = Number(flag("--seed") ?? DEFAULT_SEED);
   const results: SizeResult[] = [];
+  const outDir = join(ROOT, "bench/out");
+  mkdirSync(outDir, { recursive: true });
+  if (!argv.includes("--no-startup")) {
+    console.error("bench startup: 15 runs of each command...");
+    const startup = benchStartup(join(ROOT, "bin/orgspec.js"), 15);
+    writeFileSync(join(outDir, "startup.json"), JSON.stringify({ startup, node: process.version, date: new Date().toISOString() }, null, 2) + "\n");
+    console.log(`cold start, CPU (user + system), medians of 15:\n${startupTable(startup)}`);
+  }
+  if (argv.includes("--startup-only")) return;
   for (const size of sizes) {
     const runs = Number(flag("--runs") ?? (size === "S" ? 25 : size === "M" ? 5 : 1));
     console.error(`bench ${size}: ${runs} run(s)...`);
     // XL does not fit one thread's in-process run (see docs/performance.md): only the command line runs it.
     const result = benchSize(size, { runs, jobs, seed, cli: !argv.includes("--no-cli"), stages: size !== "XL" || argv.includes("--stages") });
     results.push(result);
-    const outDir = join(ROOT, "bench/out");
-    mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, `${size}.json`), JSON.stringify({ ...result, node: process.version, nodeFlags: process.execArgv, date: new Date().toISOString() }, null, 2) + "\n");
   }
   console.log(`node ${process.version} ${process.execArgv.join(" ")}; in-process stages on one thread, CLI in a child process with default flags`);
