@@ -9,6 +9,7 @@ import { RuleSettings } from "../agenda/rule-settings.js";
 import { SourceLookup } from "../reporters/locate.js";
 import { writeOutput } from "./files.js";
 import { checkWhole, inputOptions, readInput, UsageError, type CheckSeams, type InputFlags } from "./input.js";
+import { internalErrorStatus } from "./check-run.js";
 import type { CliIo } from "./io.js";
 
 interface AgendaFlags extends InputFlags {
@@ -37,7 +38,7 @@ function runAgenda(paths: readonly string[], flags: AgendaFlags, io: CliIo, seam
   const options = { cwd: io.cwd, lookup: new SourceLookup(result.programs) };
   if (flags.ics !== undefined) writeOutput(resolve(io.cwd, flags.ics), flags.ics, renderAgendaIcs(agenda, { ...options, now: Date.now() }), io);
   io.stdout(flags.format === "json" ? renderAgendaJson(agenda, options) : renderAgendaText(agenda, options));
-  return 0;
+  return internalErrorStatus(result.diagnostics, io);
 }
 
 export function registerAgendaCommand(program: Command, io: CliIo, setExit: (code: number) => void, seams: CheckSeams): void {

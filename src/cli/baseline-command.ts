@@ -4,6 +4,7 @@
 // the checked files whose finding no longer occurs. See docs/ci.md.
 import type { Command } from "commander";
 import { baselineOf, pruneBaseline, serializeBaseline, BASELINE_VERSION, type Baseline } from "../check/baseline.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import { displayPath } from "../reporters/locate.js";
 import { baselineLocation, baselinePath, checkedEntries, goneEntries, readBaseline, type BaselineFlags } from "./baseline-file.js";
 import { isInternal, runChecks, waivedOf, type RunFlags } from "./check-run.js";
@@ -21,7 +22,7 @@ async function runBaseline(action: "write" | "prune", paths: readonly string[], 
   // A run that could not read everything, or where a rule failed, is no record of today's findings.
   const internal = run.result.diagnostics.filter(isInternal);
   if (run.unreadable > 0 || internal.length > 0) {
-    io.stderr(`orgspec: the baseline was not ${action === "write" ? "written" : "pruned"}: ${run.unreadable > 0 ? "a path could not be read" : "a rule failed (ORG012)"}\n`);
+    io.stderr(`orgspec: the baseline was not ${action === "write" ? "written" : "pruned"}: ${run.unreadable > 0 ? "a path could not be read" : `a rule failed (${LANGUAGE_CODES.internal.code})`}\n`);
     return 2;
   }
   const location = baselineLocation(flags, run.input, io.cwd);

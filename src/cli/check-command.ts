@@ -7,6 +7,7 @@
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { todayDay } from "../check/check.js";
+import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { githubReport } from "../reporters/github.js";
 import { renderJson } from "../reporters/json.js";
@@ -109,7 +110,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExit: (code
     .option("--color", "colour the text output")
     .option("--no-color", "never colour the text output")
     .option("-j, --jobs <n>", "parse files on this many worker threads (default: the number of cores, or 1 under 16 MB of specs; 1: no workers)")
-    .option("--debug", "print the stack of each internal error (ORG012) on stderr")
+    .option("--debug", `print the stack of each internal error (${LANGUAGE_CODES.internal.code}) on stderr`)
     .option("--explain", "print under each finding the records read and values computed that led to it, ending with the bylaw")
     .option("--baseline <path>", "suppress the findings this baseline holds (default: the configuration's \"baseline\", else orgspec-baseline.json when it exists)")
     .option("--no-baseline", "use no baseline: report every finding")

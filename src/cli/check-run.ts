@@ -71,6 +71,19 @@ export function waivedOf(result: PathsResult): Diagnostic[] {
 export const isInternal = (diagnostic: Diagnostic): boolean => diagnostic.code === LANGUAGE_CODES.internal.code;
 
 /**
+ * For a command that writes something from a whole check (report, agenda):
+ * 2 after saying so on stderr when a rule failed, as `check` exits 2, since
+ * what was written lacks that rule's findings; else 0.
+ */
+export function internalErrorStatus(diagnostics: readonly Diagnostic[], io: Pick<CliIo, "stderr">): number {
+  const failed = diagnostics.filter(isInternal).length;
+  if (failed === 0) return 0;
+  const code = LANGUAGE_CODES.internal.code;
+  io.stderr(`orgspec: ${failed === 1 ? "a rule" : `${failed} rules`} failed (${code}, a bug in orgspec): what was written lacks ${failed === 1 ? "its" : "their"} findings; \`orgspec check --debug\` prints the stack\n`);
+  return 2;
+}
+
+/**
  * Progress of a long check on stderr, when stderr is a terminal: "reading
  * 120/4000 files", then "checking 4000 files", updated in place at most ten
  * times a second, starting only after a quarter of a second, and erased when

@@ -7,6 +7,7 @@ import { RuleSettings } from "../agenda/rule-settings.js";
 import { countSeverities, displayPath } from "../reporters/locate.js";
 import { writeOutput } from "./files.js";
 import { checkWhole, inputOptions, readInput, type CheckSeams, type InputFlags } from "./input.js";
+import { internalErrorStatus } from "./check-run.js";
 import type { CliIo } from "./io.js";
 
 interface ReportFlags extends InputFlags {
@@ -27,7 +28,7 @@ async function runReport(paths: readonly string[], flags: ReportFlags, io: CliIo
     `wrote ${displayPath(out, io.cwd)}: ${plural(data.units.length, "unit")}, ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}` +
       `${counts.infos > 0 ? `, ${plural(counts.infos, "info")}` : ""} (${plural(result.files.length, "file")} checked)\n`,
   );
-  return 0;
+  return internalErrorStatus(result.diagnostics, io);
 }
 
 export function registerReportCommand(program: Command, io: CliIo, setExit: (code: number) => void, seams: CheckSeams): void {

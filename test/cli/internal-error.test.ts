@@ -79,3 +79,25 @@ describe("a rule that throws, on the command line", () => {
     expect(result.stdout).toContain("error ORG012 internal");
   });
 });
+
+describe("a rule that throws, in report and agenda", () => {
+  async function command(args: readonly string[], cwd: string): Promise<CliRun> {
+    let stdout = "";
+    let stderr = "";
+    const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd, isTTY: false };
+    const status = await main(args, io, { rules: [...RULES, broken] });
+    return { status, stdout, stderr };
+  }
+  const said = "orgspec: a rule failed (ORG012, a bug in orgspec): what was written lacks its findings; `orgspec check --debug` prints the stack\n";
+
+  it("writes the report and the agenda whole, and exits 2 as check does", async () => {
+    const dir = fixture("clean");
+    const report = await command(["report", "main.org", "--out", "report.html"], dir);
+    expect(report.status).toBe(2);
+    expect(report.stdout).toMatch(/^wrote report\.html: /);
+    expect(report.stderr).toBe(said);
+    const agenda = await command(["agenda", "main.org"], dir);
+    expect(agenda.status).toBe(2);
+    expect(agenda.stderr).toBe(said);
+  });
+});
