@@ -17,8 +17,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   checkProgram,
   diskHost,
-  FileCache,
   findConfigFile,
+  importTarget,
   loadConfigFile,
   loadProgram,
   todayDay,
@@ -31,6 +31,7 @@ import {
   type Rulebook,
   type SourceFile,
 } from "./api.js";
+import { DocumentCache } from "./documents.js";
 import { toLspDiagnostic } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
 
@@ -67,13 +68,20 @@ function afterPendingMessages(then: () => void): void {
   setImmediate(() => setImmediate(then));
 }
 
+/** Whether a program read one of `paths`, or tried to: a file it imports that could not be read may be there now. */
+function readsAny(result: ProgramResult, paths: ReadonlySet<string>): boolean {
+  return result.model.files.some(
+    (file) => paths.has(file.path) || file.ast.statements.some((statement) => statement.type === "import" && paths.has(importTarget(file.path, statement))),
+  );
+}
+
 /** At most this many diagnostics per file go to the client; a last one says how many more there were. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 export class Workspace {
   private readonly documents = new Map<string, TextDocument>();
   private readonly tokenCache = new Map<string, { version: number; tokens: QueryToken[] }>();
-  readonly cache: FileCache;
+  readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
   /** What was last published per path, as JSON, so unchanged files are not sent again. */
   private readonly published = new Map<string, string>();
@@ -102,10 +110,11 @@ export class Workspace {
         const document = this.documents.get(path);
         return document ? { text: document.getText() } : disk.readFile(path);
       },
-      // Folders are the disk's (import completion lists them).
+      // What is on disk besides open documents is the disk's (import completion, workspace symbols, the configuration).
+      ...(disk.stat ? { stat: (path: string) => disk.stat!(path) } : {}),
       ...(disk.readDirectory ? { readDirectory: (path: string) => disk.readDirectory!(path) } : {}),
     };
-    this.cache = new FileCache(host);
+    this.cache = new DocumentCache(host, (path) => this.documents.get(path));
   }
 
   // ------------------------------------------------------------ documents
@@ -129,6 +138,7 @@ export class Workspace {
     const path = uriToPath(uri);
     if (!this.documents.delete(path)) return;
     this.tokenCache.delete(path);
+    this.cache.closed(path);
     this.touch(path);
   }
 
@@ -254,12 +264,12 @@ export class Workspace {
   }
 
   private rulebookFor(entry: string): Rulebook {
-    const file = findConfigFile(dirname(entry));
+    const file = findConfigFile(dirname(entry), this.cache.host);
     if (!file) return new Map();
     let rulebook = this.rulebooks.get(file);
     if (!rulebook) {
       try {
-        rulebook = loadConfigFile(file).rulebook;
+        rulebook = loadConfigFile(file, this.cache.host).rulebook;
       } catch (error) {
         this.options.log?.(`orgspec: ignoring ${file}: ${(error as Error).message}`);
         rulebook = new Map();
@@ -296,7 +306,7 @@ export class Workspace {
       const results = new Map<string, ProgramResult>();
       for (const entry of entries) {
         const previous = this.results.get(entry);
-        if (previous && !everything && !previous.model.files.some((file) => dirty.has(file.path))) continue;
+        if (previous && !everything && !readsAny(previous, dirty)) continue;
         try {
           results.set(entry, checkProgram(entry, { cache: this.cache, rulebook: this.rulebookFor(entry), today: this.today() }));
         } catch (error) {

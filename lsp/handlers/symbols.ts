@@ -85,7 +85,7 @@ export function workspaceSymbols(workspace: Workspace, params: WorkspaceSymbolPa
   for (const program of workspace.programs()) for (const file of program.model.files) paths.add(file.path);
   for (const root of roots) {
     try {
-      for (const path of orgFilesUnder(root)) {
+      for (const path of orgFilesUnder(root, workspace.cache.host)) {
         if (paths.size >= MAX_WORKSPACE_FILES) break;
         paths.add(path);
       }

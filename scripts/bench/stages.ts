@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { checkModel, mergePrograms, type ProgramResult } from "../../src/check/check.js";
 import { resolveProgram } from "../../src/model/resolve.js";
+import { diskHost } from "../../src/program/disk-host.js";
 import { findEntries, orgFilesUnder } from "../../src/program/entries.js";
 import { FileCache, loadProgram } from "../../src/program/load.js";
 import { renderJson } from "../../src/reporters/json.js";
@@ -35,7 +36,7 @@ export function runStages(root: string, today: number): StageRun {
   const cache = new FileCache();
   let readMs = 0;
   let bytes = 0;
-  const paths = orgFilesUnder(root);
+  const paths = orgFilesUnder(root, diskHost);
   for (const path of paths) {
     let t = now();
     const text = readFileSync(path, "utf8");

@@ -1,60 +1,23 @@
-// The checker's front door: load a program, resolve it, run the rules, apply
-// waivers. `checkPaths` does it for every entry a command line names and
-// reports a file reached from several entries once.
-import { resolve } from "../util/paths.js";
-import type { Day } from "../ast/types.js";
+// The checker's front door in Node: load a program from the disk (or the
+// host given), with the configuration found for it, and check it
+// (check-model.ts). `checkPaths` does it for every entry a command line
+// names and reports a file reached from several entries once.
 import { loadConfigFile, loadConfigForPaths } from "../config/config.js";
-import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";
-import { resolveProgram } from "../model/resolve.js";
-import type { Model } from "../model/types.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/types.js";
+import { diskHost } from "../program/disk-host.js";
 import { findEntries, type EntryDiscovery } from "../program/entries.js";
-import { FileCache, loadProgram, type FileHost } from "../program/load.js";
-import { applyWaivers } from "./waivers.js";
-import { withFingerprints } from "./fingerprint.js";
-import { runRules, type Rulebook } from "./run-rules.js";
-import type { AnyRule } from "../rules/rule.js";
+import { FileCache } from "../program/load.js";
+import type { Rulebook } from "./run-rules.js";
+import { resolve } from "../util/paths.js";
+import { checkEntry, type CheckOptions, type ProgramResult } from "./check-model.js";
 
-export interface CheckOptions {
-  /**
-   * Where rule severities and options come from, as for `orgspec check`:
-   * `"auto"` (the default) finds `orgspec.config.json` walking up from the
-   * first path (or entry), a path names a configuration file, `"none"` uses
-   * the catalogue's defaults, and a rulebook is used as given. A file that
-   * cannot be read or is invalid throws a `ConfigError`.
-   */
-  readonly config?: "auto" | "none" | string | Rulebook;
-  /** Rule severities and options, as given (wins over `config`). */
-  readonly rulebook?: Rulebook;
-  /** Judge deadlines at this day instead of the period's end. */
-  readonly asOf?: Day | null;
-  /** Today, for waiver expiry (defaults to the real date). */
-  readonly today?: Day;
-  /** Parsed files shared between programs (the language server keeps one). */
-  readonly cache?: FileCache;
-  /** Where texts come from when no cache is given. */
-  readonly host?: FileHost;
-  /** The rules to run (all of them by default; tests pass others). */
-  readonly rules?: readonly AnyRule[];
-}
-
-export interface ProgramResult {
-  readonly model: Model;
-  /** Language and rule diagnostics left after waivers, sorted. */
-  readonly diagnostics: Diagnostic[];
-  /** The diagnostics waivers suppressed. */
-  readonly waived: Diagnostic[];
-}
-
-export function todayDay(): Day {
-  return Math.floor(Date.now() / 86_400_000);
-}
+export { checkEntry, checkModel, todayDay } from "./check-model.js";
+export type { CheckOptions, ProgramResult } from "./check-model.js";
 
 export function checkProgram(entry: string, options: CheckOptions = {}): ProgramResult {
-  const cache = options.cache ?? new FileCache(options.host);
+  const cache = options.cache ?? new FileCache(options.host ?? diskHost);
   const rulebook = resolveRulebook(options, [entry]);
-  const loaded = loadProgram(resolve(entry), cache);
-  const model = resolveProgram(loaded);
-  return checkModel(model, { ...options, rulebook });
+  return checkEntry(resolve(entry), cache, { ...options, rulebook });
 }
 
 /** The rulebook a check runs with: the one given, else the configuration `config` names (see `CheckOptions`). */
@@ -63,33 +26,8 @@ export function resolveRulebook(options: CheckOptions, paths: readonly string[])
   const config = options.config ?? "auto";
   if (typeof config !== "string") return config;
   if (config === "none") return new Map();
-  if (config === "auto") return loadConfigForPaths(undefined, paths, process.cwd()).rulebook;
-  return loadConfigFile(resolve(config)).rulebook;
-}
-
-/** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
-export function checkModel(model: Model, options: CheckOptions = {}): ProgramResult {
-  const asOf = options.asOf ?? model.period?.to ?? null;
-  const run = runRules(model, options.rulebook ?? new Map(), asOf, options.rules);
-  // An error that kept rules from checking something says so in its notes.
-  const language = model.diagnostics.map((diagnostic) => {
-    const costs = run.costs.get(diagnostic);
-    return costs ? { ...diagnostic, related: [...diagnostic.related, ...costs] } : diagnostic;
-  });
-  const { diagnostics, waived } = applyWaivers(model, [...language, ...run.diagnostics], options.today ?? todayDay());
-  diagnostics.sort(compareDiagnostics);
-  const located = withRanges(model);
-  return { model, diagnostics: withFingerprints(model, diagnostics.map(located)), waived: withFingerprints(model, waived.map(located)) };
-}
-
-/** Adds line and column ranges to a diagnostic and its related locations, from the model's files. */
-function withRanges(model: Model): (diagnostic: Diagnostic) => Diagnostic {
-  const files = new Map(model.files.map((file) => [file.path, file.lines]));
-  const range = (location: Location) => {
-    const lines = files.get(location.file);
-    return lines ? { range: { start: lines.position(location.span.start), end: lines.position(location.span.end) } } : {};
-  };
-  return (diagnostic) => ({ ...diagnostic, ...range(diagnostic), related: diagnostic.related.map((related) => ({ ...related, ...range(related) })) });
+  if (config === "auto") return loadConfigForPaths(undefined, paths, process.cwd(), diskHost).rulebook;
+  return loadConfigFile(resolve(config), diskHost).rulebook;
 }
 
 export interface PathsResult {
@@ -104,7 +42,7 @@ export interface PathsResult {
 }
 
 export function checkPaths(paths: readonly string[], options: CheckOptions = {}): PathsResult {
-  const cache = options.cache ?? new FileCache(options.host);
+  const cache = options.cache ?? new FileCache(options.host ?? diskHost);
   const rulebook = resolveRulebook(options, paths);
   const discovery = findEntries(paths, cache);
   const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache, rulebook }));

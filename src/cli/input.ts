@@ -84,7 +84,7 @@ export function readInput(paths: readonly string[], flags: InputFlags, io: FileI
     if (asOf === null) throw new UsageError(`--as-of takes a calendar date (YYYY-MM-DD), not "${flags.asOf}"`);
   }
   const input = readPaths(paths, flags, io);
-  const config = loadConfigForPaths(flags.config, paths, io.cwd);
+  const config = loadConfigForPaths(flags.config, paths, io.cwd, diskHost);
   return { ...input, rulebook: config.rulebook, asOf, configBaseline: config.baseline };
 }
 

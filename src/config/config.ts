@@ -2,12 +2,11 @@
 // from the spec (or named with `--config`). Every mistake is an error naming
 // the key; nothing unknown is ignored. Without a file, the embedded default
 // rulebook is the catalogue as written.
-import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "../util/paths.js";
 import type { DurationUnit } from "../ast/types.js";
 import type { Rulebook, RuleSetting, RuleSeverity } from "../check/run-rules.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
-import { diskHost, undecodableByte } from "../program/load.js";
+import { undecodableByte, type FileHost } from "../program/load.js";
 import { closestNames, LineIndex } from "../util/text.js";
 import { RULES, RULES_BY_CODE, RULES_BY_NAME } from "../rules/index.js";
 import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
@@ -34,12 +33,17 @@ export interface LoadedConfig {
   readonly baseline: string | null;
 }
 
-/** The nearest `orgspec.config.json` in `start` or a directory above it. */
-export function findConfigFile(start: string): string | null {
+/** Whether the host has something at a path (what `stat` says, else whether it reads). */
+function exists(host: FileHost, path: string): boolean {
+  return host.stat ? !("error" in host.stat(path)) : !("error" in host.readFile(path));
+}
+
+/** The nearest `orgspec.config.json` in `start` or a directory above it, as the host sees them (in Node: `diskHost`). */
+export function findConfigFile(start: string, host: FileHost): string | null {
   let directory = resolve(start);
   for (;;) {
     const candidate = join(directory, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    if (exists(host, candidate)) return candidate;
     const parent = dirname(directory);
     if (parent === directory) return null;
     directory = parent;
@@ -50,22 +54,18 @@ export function findConfigFile(start: string): string | null {
  * The configuration a command uses: the file `--config` names, else the
  * nearest one walking up from the first path given, else the defaults.
  */
-export function loadConfigForPaths(configFlag: string | undefined, paths: readonly string[], cwd: string): LoadedConfig {
-  if (configFlag) return loadConfigFile(resolve(cwd, configFlag));
+export function loadConfigForPaths(configFlag: string | undefined, paths: readonly string[], cwd: string, host: FileHost): LoadedConfig {
+  if (configFlag) return loadConfigFile(resolve(cwd, configFlag), host);
   const first = resolve(cwd, paths[0] ?? ".");
-  let start = first;
-  try {
-    if (!statSync(first).isDirectory()) start = dirname(first);
-  } catch {
-    start = cwd;
-  }
-  const file = findConfigFile(start);
-  return file ? loadConfigFile(file) : { file: null, rulebook: new Map(), baseline: null };
+  const info = host.stat?.(first);
+  const start = info === undefined || "error" in info ? cwd : info.kind === "directory" ? first : dirname(first);
+  const file = findConfigFile(start, host);
+  return file ? loadConfigFile(file, host) : { file: null, rulebook: new Map(), baseline: null };
 }
 
-export function loadConfigFile(file: string): LoadedConfig {
+export function loadConfigFile(file: string, host: FileHost): LoadedConfig {
   // As specs are read: a regular file only (a FIFO would block), within the size limit, strict UTF-8.
-  const read = diskHost.readFile(file);
+  const read = host.readFile(file);
   if ("error" in read) throw new ConfigError(file, `cannot read the configuration: ${read.error}`);
   if (read.undecodable) {
     const at = new LineIndex(read.text).position(read.undecodable.offset);

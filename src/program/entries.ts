@@ -5,7 +5,6 @@
 // with the reason. Symbolic links are followed; files are known by their
 // real path, and a link back to a directory above is a loop, reported once.
 import { join, resolve } from "../util/paths.js";
-import { diskHost } from "./disk-host.js";
 import { importTarget, type DirectoryEntry, type FileCache, type FileHost, type StatResult } from "./load.js";
 
 /** A path that could not be read, or a symbolic link loop that was not followed. */
@@ -26,16 +25,21 @@ export interface EntryDiscovery {
   readonly problems: PathProblem[];
 }
 
-const stat = (host: FileHost, path: string): StatResult => (host.stat ?? diskHost.stat!)(path);
+/** What a path is; a host without `stat` (texts in memory) has files only: the ones it can read. */
+function stat(host: FileHost, path: string): StatResult {
+  if (host.stat) return host.stat(path);
+  const read = host.readFile(path);
+  return "error" in read ? { error: read.error } : { kind: "file", size: read.text.length };
+}
 const realpath = (host: FileHost, path: string): string => (host.realpath ? host.realpath(path) : path);
-const readDirectory = (host: FileHost, path: string) => (host.readDirectory ?? diskHost.readDirectory!)(path);
+const readDirectory = (host: FileHost, path: string) => (host.readDirectory ? host.readDirectory(path) : { error: "not a directory" });
 
 /**
  * Every `.org` file under a directory, by real path, once each, in name
  * order; skipping `node_modules` and dot-directories. Links are followed;
  * what cannot be read goes to `problems`.
  */
-export function orgFilesUnder(directory: string, host: FileHost = diskHost, problems: PathProblem[] = []): string[] {
+export function orgFilesUnder(directory: string, host: FileHost, problems: PathProblem[] = []): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const root = realpath(host, directory);
@@ -87,7 +91,7 @@ export type NamedPath =
   | { readonly kind: "directory"; readonly given: string; readonly path: string; readonly files: string[]; readonly problems: PathProblem[] }
   | { readonly kind: "missing"; readonly given: string; readonly path: string; readonly reason: string };
 
-export function namedPaths(paths: readonly string[], cwd = process.cwd(), host: FileHost = diskHost): NamedPath[] {
+export function namedPaths(paths: readonly string[], cwd: string, host: FileHost): NamedPath[] {
   return paths.map((given): NamedPath => {
     const absolute = resolve(cwd, given);
     const info = stat(host, absolute);

@@ -26,10 +26,11 @@ export interface DirectoryEntry {
 }
 
 /**
- * Where file texts come from: the disk, or an editor's open documents over
- * it. Only `readFile` is required; the directory walk of the command line
- * uses the disk's `stat` and `readDirectory` when a host has none, and
- * without `realpath` a path is its own identity.
+ * Where file texts come from: the disk (disk-host.ts, the one place the
+ * core's files meet `fs`), an editor's open documents over it, or files in
+ * memory (the browser playground). Only `readFile` is required: without
+ * `stat` a path is a file when it can be read, without `readDirectory` no
+ * folder can be listed, and without `realpath` a path is its own identity.
  */
 export interface FileHost {
   /** The file's text, or an error message when it cannot be read. */

@@ -6,6 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, configSchema, findConfigFile, loadConfigFile, parseConfig, parseDuration } from "../../src/config/config.js";
 import { RULES } from "../../src/rules/index.js";
+import { diskHost } from "../../src/program/disk-host.js";
 import { FIXTURES, cleanUp, fixture, isolatingRules, run, tempDir, writeConfig } from "../fixtures/support.js";
 
 afterAll(cleanUp);
@@ -15,10 +16,10 @@ const ORG101_AT_4_6 = "main.org:4:6";
 describe("discovery", () => {
   it("finds the nearest orgspec.config.json walking up from a directory", () => {
     const dir = fixture("nested");
-    expect(findConfigFile(join(dir, "specs", "deep"))).toBe(join(dir, "orgspec.config.json"));
+    expect(findConfigFile(join(dir, "specs", "deep"), diskHost)).toBe(join(dir, "orgspec.config.json"));
     writeConfig(join(dir, "specs"));
-    expect(findConfigFile(join(dir, "specs", "deep"))).toBe(join(dir, "specs", "orgspec.config.json"));
-    expect(findConfigFile(dir)).toBe(join(dir, "orgspec.config.json"));
+    expect(findConfigFile(join(dir, "specs", "deep"), diskHost)).toBe(join(dir, "specs", "orgspec.config.json"));
+    expect(findConfigFile(dir, diskHost)).toBe(join(dir, "orgspec.config.json"));
   });
 
   it("starts from the first spec's directory, not the working directory", async () => {
@@ -58,7 +59,7 @@ describe("discovery", () => {
 
   it("without any file, the catalogue's defaults apply", async () => {
     const dir = fixture("basic", false);
-    expect(findConfigFile(dir)).toBeNull();
+    expect(findConfigFile(dir, diskHost)).toBeNull();
     const result = await run(["check", "main.org"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${ORG101_AT_4_6} error ORG101 cell-size\n`);
@@ -228,7 +229,7 @@ describe("errors name the key", () => {
   });
 
   it("bad JSON", () => {
-    expect(() => loadConfigFile(join(FIXTURES, "bad-config", "bad-json.json"))).toThrow(
+    expect(() => loadConfigFile(join(FIXTURES, "bad-config", "bad-json.json"), diskHost)).toThrow(
       new RegExp(`^${join(FIXTURES, "bad-config", "bad-json.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON: `),
     );
   });

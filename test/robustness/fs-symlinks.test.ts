@@ -5,6 +5,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkPaths } from "../../src/check/check.js";
+import { diskHost } from "../../src/program/disk-host.js";
 import { orgFilesUnder, type PathProblem } from "../../src/program/entries.js";
 import { cleanUp, fixture, isolatingRulebook, run } from "../fixtures/support.js";
 
@@ -29,7 +30,7 @@ describe("symbolic links", () => {
     symlinkSync("..", join(dir, "specs", "up"));
     const problems: PathProblem[] = [];
     // `specs/up` leads back to the folder above specs: its files are found, and specs itself is a loop.
-    expect(orgFilesUnder(join(dir, "specs"), undefined, problems)).toEqual([join(dir, "committees.org"), join(dir, "main.org")]);
+    expect(orgFilesUnder(join(dir, "specs"), diskHost, problems)).toEqual([join(dir, "committees.org"), join(dir, "main.org")]);
     expect(problems).toEqual([{ path: join(dir, "specs", "up", "specs"), reason: "a symbolic link loop", loopsTo: join(dir, "specs") }]);
   });
 

@@ -1,0 +1,79 @@
+// The check of one program, whatever its files are read from: load it
+// through a cache (and the cache's host), resolve it, run the rules, apply
+// waivers. No disk and no configuration lookup here: that is check.ts, for
+// Node; the language server (in Node or in a browser's worker) calls this.
+import type { Day } from "../ast/types.js";
+import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";
+import { resolveProgram } from "../model/resolve.js";
+import type { Model } from "../model/types.js";
+import { loadProgram, type FileCache, type FileHost } from "../program/load.js";
+import type { AnyRule } from "../rules/rule.js";
+import { withFingerprints } from "./fingerprint.js";
+import { runRules, type Rulebook } from "./run-rules.js";
+import { applyWaivers } from "./waivers.js";
+
+export interface CheckOptions {
+  /**
+   * Where rule severities and options come from, as for `orgspec check`:
+   * `"auto"` (the default) finds `orgspec.config.json` walking up from the
+   * first path (or entry), a path names a configuration file, `"none"` uses
+   * the catalogue's defaults, and a rulebook is used as given. A file that
+   * cannot be read or is invalid throws a `ConfigError`.
+   */
+  readonly config?: "auto" | "none" | string | Rulebook;
+  /** Rule severities and options, as given (wins over `config`). */
+  readonly rulebook?: Rulebook;
+  /** Judge deadlines at this day instead of the period's end. */
+  readonly asOf?: Day | null;
+  /** Today, for waiver expiry (defaults to the real date). */
+  readonly today?: Day;
+  /** Parsed files shared between programs (the language server keeps one). */
+  readonly cache?: FileCache;
+  /** Where texts come from when no cache is given. */
+  readonly host?: FileHost;
+  /** The rules to run (all of them by default; tests pass others). */
+  readonly rules?: readonly AnyRule[];
+}
+
+export interface ProgramResult {
+  readonly model: Model;
+  /** Language and rule diagnostics left after waivers, sorted. */
+  readonly diagnostics: Diagnostic[];
+  /** The diagnostics waivers suppressed. */
+  readonly waived: Diagnostic[];
+}
+
+export function todayDay(): Day {
+  return Math.floor(Date.now() / 86_400_000);
+}
+
+/** One entry's program checked with the rulebook given (none: the catalogue's defaults), its files read through `cache`. */
+export function checkEntry(entry: string, cache: FileCache, options: Omit<CheckOptions, "cache" | "host" | "config"> = {}): ProgramResult {
+  const model = resolveProgram(loadProgram(entry, cache));
+  return checkModel(model, options);
+}
+
+/** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
+export function checkModel(model: Model, options: CheckOptions = {}): ProgramResult {
+  const asOf = options.asOf ?? model.period?.to ?? null;
+  const run = runRules(model, options.rulebook ?? new Map(), asOf, options.rules);
+  // An error that kept rules from checking something says so in its notes.
+  const language = model.diagnostics.map((diagnostic) => {
+    const costs = run.costs.get(diagnostic);
+    return costs ? { ...diagnostic, related: [...diagnostic.related, ...costs] } : diagnostic;
+  });
+  const { diagnostics, waived } = applyWaivers(model, [...language, ...run.diagnostics], options.today ?? todayDay());
+  diagnostics.sort(compareDiagnostics);
+  const located = withRanges(model);
+  return { model, diagnostics: withFingerprints(model, diagnostics.map(located)), waived: withFingerprints(model, waived.map(located)) };
+}
+
+/** Adds line and column ranges to a diagnostic and its related locations, from the model's files. */
+function withRanges(model: Model): (diagnostic: Diagnostic) => Diagnostic {
+  const files = new Map(model.files.map((file) => [file.path, file.lines]));
+  const range = (location: Location) => {
+    const lines = files.get(location.file);
+    return lines ? { range: { start: lines.position(location.span.start), end: lines.position(location.span.end) } } : {};
+  };
+  return (diagnostic) => ({ ...diagnostic, ...range(diagnostic), related: diagnostic.related.map((related) => ({ ...related, ...range(related) })) });
+}
