@@ -1,20 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
 /**
- * The orgspec package's root folder: the nearest folder above this module
- * whose package.json is orgspec's, so that it works from the compiled
- * `dist/src/util` and from `src/util` (tests run the sources) alike.
+ * The orgspec package's root folder, from where this module is: compiled it
+ * is dist/src/util/ (three levels down), run from the sources (tests) it is
+ * src/util/ (two). Worked out from the URL alone, without reading a file, so
+ * that it holds in a browser too; a bundle that moves the module sets
+ * `import.meta.url` to where the module would be (lsp/vscode/scripts/package.mjs).
  */
-export function findPackageRoot(): URL {
-  for (const up of ["../../", "../../../"]) {
-    const root = new URL(up, import.meta.url);
-    const manifest = new URL("package.json", root);
-    if (!existsSync(manifest)) continue;
-    const json = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
-    if (json.name === "orgspec") return root;
-  }
-  throw new Error(`orgspec: cannot find the package's package.json above ${fileURLToPath(import.meta.url)}`);
+export function findPackageRoot(moduleUrl: string): URL {
+  return new URL(/\/dist\/src\/[^/]+\/[^/]+$/.test(new URL(moduleUrl).pathname) ? "../../../" : "../../", moduleUrl);
 }
 
-export const PACKAGE_ROOT: URL = findPackageRoot();
+export const PACKAGE_ROOT: URL = findPackageRoot(import.meta.url);

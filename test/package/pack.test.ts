@@ -10,6 +10,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { TOOL_VERSION } from "../../src/reporters/version.js";
+import { findPackageRoot, PACKAGE_ROOT } from "../../src/util/package-root.js";
 import { cleanUp, tempDir } from "../fixtures/support.js";
 
 afterAll(cleanUp);
@@ -81,5 +83,17 @@ describe("the npm package", () => {
     execFileSync(process.execPath, [script, "restore"], { cwd: dir });
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(original);
     expect(existsSync(join(dir, ".package.json.prepack"))).toBe(false);
+  });
+
+  it("the version the tools print is package.json's (bump src/reporters/version.ts with it)", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };
+    expect(TOOL_VERSION).toBe(manifest.version);
+  });
+
+  it("finds the package root from the sources, the compiled tree and the VS Code bundle's stand-in URL", () => {
+    expect(PACKAGE_ROOT.href).toBe(new URL("../../", import.meta.url).href);
+    expect(findPackageRoot("file:///x/orgspec/dist/src/util/package-root.js").href).toBe("file:///x/orgspec/");
+    expect(findPackageRoot("file:///x/orgspec/src/util/package-root.ts").href).toBe("file:///x/orgspec/");
+    expect(findPackageRoot("file:///ext/dist/src/check/codes.js").href).toBe("file:///ext/");
   });
 });
