@@ -3,3 +3,4 @@ export * from "../src/index.js";
 // What the editor asks of the syntax and the rules beyond the public API.
 export { COMMITTEE_LEVELS, SETTINGS } from "../src/ast/types.js";
 export { mayBeUnder } from "../src/rules/structure/hierarchy.js";
+export { parseSourceFile, reparseSourceFile } from "../src/program/incremental.js";
