@@ -44,6 +44,15 @@ export function readBaseline(path: string, cwd: string): Baseline | null {
   }
 }
 
+/** The baseline `check` and `report` apply, and its file: none with `--no-baseline` or when the default file does not exist; a `--baseline` that does not exist is a usage error. */
+export function loadBaseline(flags: BaselineFlags, input: CheckInput, cwd: string): { baseline: Baseline; file: string } | null {
+  const location = baselineLocation(flags, input, cwd);
+  if (location === null) return null;
+  const baseline = readBaseline(location.path, cwd);
+  if (baseline === null && location.named) throw new UsageError(`cannot read the baseline ${displayPath(location.path, cwd)}: no such file or directory`);
+  return baseline === null ? null : { baseline, file: location.path };
+}
+
 /** The path a baseline records for a file: relative to the baseline's folder, with `/`. */
 export function baselinePath(baselineFile: string, file: string): string {
   return relative(dirname(baselineFile), file).split("\\").join("/");
@@ -56,12 +65,10 @@ export function checkedEntries(baseline: Baseline, baselineFile: string, result:
 }
 
 /** Splits a run's diagnostics by the baseline into what is reported and what is suppressed. */
-export function suppressedBy(baseline: Baseline | null, baselineFile: string | null, result: PathsResult, waived: readonly Diagnostic[]): { reported: Diagnostic[]; suppressed: Suppressed } {
-  if (baseline === null || baselineFile === null) {
-    return { reported: result.diagnostics, suppressed: { baselineFile: null, baselined: [], waived, gone: [] } };
-  }
-  const applied = applyBaseline(result.diagnostics, baseline);
-  return { reported: applied.fresh, suppressed: { baselineFile, baselined: applied.baselined, waived, gone: goneEntries(baseline, baselineFile, result, waived) } };
+export function suppressedBy(loaded: { baseline: Baseline; file: string } | null, result: PathsResult, waived: readonly Diagnostic[]): { reported: Diagnostic[]; suppressed: Suppressed } {
+  if (loaded === null) return { reported: result.diagnostics, suppressed: { baselineFile: null, baselined: [], waived, gone: [] } };
+  const applied = applyBaseline(result.diagnostics, loaded.baseline);
+  return { reported: applied.fresh, suppressed: { baselineFile: loaded.file, baselined: applied.baselined, waived, gone: goneEntries(loaded.baseline, loaded.file, result, waived) } };
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ReportOptions } from "../reporters/outcome.js";
 import { renderSarif } from "../reporters/sarif.js";
 import { textReport } from "../reporters/text.js";
 import { runAssume } from "./assume.js";
-import { baselineLocation, readBaseline, suppressedBy, type BaselineFlags } from "./baseline-file.js";
+import { loadBaseline, suppressedBy, type BaselineFlags } from "./baseline-file.js";
 import { isInternal, runChecks, waivedOf, type RunFlags } from "./check-run.js";
 import { fixAndRecheck, fixSummary, type FixFlags } from "./check-fix.js";
 import { writeOutput } from "./files.js";
@@ -53,9 +53,7 @@ async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, 
   const changed = flags.changedSince === undefined ? undefined : changedFiles(flags.changedSince, io.cwd);
   const run = await runChecks(paths, flags, io, seams);
   if (run === null) return 2;
-  const location = baselineLocation(flags, run.input, io.cwd);
-  const baseline = location ? readBaseline(location.path, io.cwd) : null;
-  if (location?.named && baseline === null) throw new UsageError(`cannot read the baseline ${displayPath(location.path, io.cwd)}: no such file or directory`);
+  const baseline = loadBaseline(flags, run.input, io.cwd);
   let result = run.result;
   let lookup: SourceLookup = run.lookup;
   let fixLine = "";
@@ -63,10 +61,10 @@ async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, 
     const outcome = fixAndRecheck(run.input.absolute, result, { ...checkOptions(run.input, seams), host: run.input.host }, flags, io);
     result = outcome.result;
     lookup = new SourceLookup(result.programs);
-    fixLine = fixSummary(outcome, suppressedBy(baseline, location?.path ?? null, result, []).reported.length, Boolean(flags.fixDryRun));
+    fixLine = fixSummary(outcome, suppressedBy(baseline, result, []).reported.length, Boolean(flags.fixDryRun));
   }
   const waived = waivedOf(result);
-  const { reported, suppressed } = suppressedBy(baseline, baseline ? location!.path : null, result, waived);
+  const { reported, suppressed } = suppressedBy(baseline, result, waived);
   const options: ReportOptions = { cwd: io.cwd, checkedFiles: result.files.length, waived: result.waived, suppressed };
   // A dry run's stdout is the diffs; what would remain is counted on stderr.
   const reportStarted = performance.now();

@@ -6,6 +6,7 @@ import { DEFAULT_CACHE_LOCATION, diskCacheStore } from "../check/cache-store.js"
 import { checkPathsParallel } from "../check/parallel.js";
 import { CheckStats } from "../check/stats.js";
 import type { PathsResult } from "../check/check.js";
+export { waivedOf } from "../reporters/outcome.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { FileHost } from "../program/load.js";
@@ -50,21 +51,6 @@ export async function runChecks(paths: readonly string[], flags: RunFlags, io: C
     throw noOrgFiles(input);
   }
   return { input, result, lookup: new SourceLookup(result.programs), unreadable, ...(stats ? { stats } : {}) };
-}
-
-/** The diagnostics waivers suppressed, each once however many programs reached its file. */
-export function waivedOf(result: PathsResult): Diagnostic[] {
-  const seen = new Set<string>();
-  const waived: Diagnostic[] = [];
-  for (const program of result.programs) {
-    for (const diagnostic of program.waived) {
-      const key = `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.code}\0${diagnostic.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      waived.push(diagnostic);
-    }
-  }
-  return waived;
 }
 
 /** Internal errors (ORG012): a rule that failed, a bug in orgspec (exit 2). */

@@ -6,11 +6,13 @@ import type { Command } from "commander";
 import { RuleSettings } from "../agenda/rule-settings.js";
 import { countSeverities, displayPath } from "../reporters/locate.js";
 import { writeOutput } from "./files.js";
+import { loadBaseline, suppressedBy, type BaselineFlags } from "./baseline-file.js";
+import { waivedOf } from "../reporters/outcome.js";
 import { checkWhole, inputOptions, readInput, type CheckSeams, type InputFlags } from "./input.js";
 import { internalErrorStatus } from "./check-run.js";
 import type { CliIo } from "./io.js";
 
-interface ReportFlags extends InputFlags {
+interface ReportFlags extends InputFlags, BaselineFlags {
   out: string;
 }
 
@@ -18,8 +20,11 @@ async function runReport(paths: readonly string[], flags: ReportFlags, io: CliIo
   // Loaded on demand: the report's page and data builders cost every other command's start-up.
   const [{ buildReportData }, { renderReportHtml }] = await Promise.all([import("../report/build-data.js"), import("../report/html.js")]);
   const input = readInput(paths, flags, io);
-  const result = checkWhole(input, io, seams);
-  const data = buildReportData({ result, settings: new RuleSettings(input.rulebook), asOf: input.asOf, cwd: io.cwd, sources: paths });
+  const checked = checkWhole(input, io, seams);
+  // As `check` says them: the findings the baseline holds apart, in their own section with the waived ones.
+  const { reported, suppressed } = suppressedBy(loadBaseline(flags, input, io.cwd), checked, waivedOf(checked));
+  const result = { ...checked, diagnostics: reported };
+  const data = buildReportData({ result, settings: new RuleSettings(input.rulebook), asOf: input.asOf, cwd: io.cwd, sources: paths, suppressed });
   const out = resolve(io.cwd, flags.out);
   writeOutput(out, flags.out, renderReportHtml(data), io);
   const counts = countSeverities(result.diagnostics);
@@ -36,6 +41,8 @@ export function registerReportCommand(program: Command, io: CliIo, setExit: (cod
     .command("report")
     .description("write one self-contained HTML report: org chart, calendars, candidates' timelines, diagnostics")
     .argument("<paths...>", "entry files, or directories whose .org files no other file there imports")
-    .requiredOption("-o, --out <file>", "the HTML file to write");
+    .requiredOption("-o, --out <file>", "the HTML file to write")
+    .option("--baseline <path>", "list the findings this baseline holds in their own section (default: as for check)")
+    .option("--no-baseline", "use no baseline");
   inputOptions(command).action(async (paths: string[], flags: ReportFlags) => setExit(await runReport(paths, flags, io, seams)));
 }

@@ -16,7 +16,8 @@ import { cadenceObligations, type CadenceObligation } from "../agenda/obligation
 import type { RuleSettings } from "../agenda/rule-settings.js";
 import { UnitLocator, unitKey } from "../agenda/unit-locator.js";
 import { unitCalendar } from "./calendar-data.js";
-import type { DiagnosticData, PersonHistoryData, ReportData, RosterRow, RuleData, SeverityName, UnitData } from "./data.js";
+import { waivedOf, type Suppressed } from "../reporters/outcome.js";
+import type { DiagnosticData, PersonHistoryData, ReportData, RosterRow, RuleData, SeverityName, SuppressedData, UnitData } from "./data.js";
 import { historyData } from "./history-data.js";
 
 export interface ReportInput {
@@ -26,6 +27,8 @@ export interface ReportInput {
   readonly asOf: Day | null;
   readonly cwd: string;
   readonly sources: readonly string[];
+  /** The findings a baseline or waivers suppress (default: the waived ones, none baselined). */
+  readonly suppressed?: Suppressed;
 }
 
 /** One unit declaration and its resolved units, one per program that loads it. */
@@ -43,7 +46,13 @@ export function buildReportData(input: ReportInput): ReportData {
   const indexOf = (unit: Unit | null) => (unit ? merged.get(unitKey(unit))?.index ?? null : null);
   const lookup = new SourceLookup(result.programs);
   const locator = new UnitLocator(models);
-  const diagnostics = result.diagnostics.map((diagnostic) => diagnosticData(diagnostic, indexOf(locator.unitAt(diagnostic.file, diagnostic.span.start)), lookup, cwd));
+  const unitOf = (diagnostic: Diagnostic) => indexOf(locator.unitAt(diagnostic.file, diagnostic.span.start));
+  const diagnostics = result.diagnostics.map((diagnostic) => diagnosticData(diagnostic, unitOf(diagnostic), lookup, cwd));
+  const held = input.suppressed ?? { baselineFile: null, baselined: [], waived: waivedOf(result), gone: [] };
+  const suppressed: SuppressedData[] = [
+    ...held.baselined.map(({ diagnostic, entry }) => ({ ...diagnosticData(diagnostic, unitOf(diagnostic), lookup, cwd), by: "baseline" as const, reason: entry.reason, until: null })),
+    ...held.waived.map((diagnostic) => ({ ...diagnosticData(diagnostic, unitOf(diagnostic), lookup, cwd), by: "waiver" as const, reason: diagnostic.waivedBy?.reason ?? "", until: diagnostic.waivedBy?.until ?? null })),
+  ];
   const people = histories(models, input, indexOf);
   const units = [...merged.values()].map((entry) => unitData(entry, merged, result.diagnostics, diagnostics, people.byUnit.get(entry.index) ?? [], lookup, cwd));
   const counts = countSeverities(result.diagnostics);
@@ -55,10 +64,11 @@ export function buildReportData(input: ReportInput): ReportData {
     sources: input.sources,
     periods: [...periods.values()],
     asOf: asOfs.size === 1 ? [...asOfs][0]! : null,
-    summary: { ...counts, files: result.files.length, waived: result.waived, units: units.length, people: countPeople(models) },
+    summary: { ...counts, files: result.files.length, waived: result.waived, baselined: held.baselined.length, units: units.length, people: countPeople(models) },
     units,
     roots: units.flatMap((unit, index) => (unit.parent === null ? [index] : [])),
     diagnostics,
+    suppressed,
     rules: rulesOf(result.diagnostics),
     unassigned: people.unassigned,
   };

@@ -20,6 +20,8 @@ export interface ReportData {
   /** Units with no parent among the units, in program order. */
   readonly roots: readonly number[];
   readonly diagnostics: readonly DiagnosticData[];
+  /** The findings a baseline or a waiver suppresses (not in `diagnostics`), with why. */
+  readonly suppressed: readonly SuppressedData[];
   /** The catalogue entry of every code in `diagnostics`. */
   readonly rules: Readonly<Record<string, RuleData>>;
   /** Applicants and candidates whose cell is not known. */
@@ -32,6 +34,7 @@ export interface ReportSummary {
   readonly infos: number;
   readonly files: number;
   readonly waived: number;
+  readonly baselined: number;
   readonly units: number;
   readonly people: number;
 }
@@ -115,6 +118,14 @@ export interface DiagnosticData {
   readonly id: string | null;
   /** The facts behind it, in order, without the bylaw (the row shows that): what was read, where, and what was computed. */
   readonly evidence: readonly { readonly kind: "read" | "computed"; readonly text: string; readonly where: string | null }[];
+}
+
+export interface SuppressedData extends DiagnosticData {
+  /** `baseline`: held by the baseline file; `waiver`: an `orgspec-waive` comment. */
+  readonly by: "baseline" | "waiver";
+  readonly reason: string;
+  /** The waiver's `until` (YYYY-MM-DD), or `null`. */
+  readonly until: string | null;
 }
 
 export interface RuleData {

@@ -26,12 +26,33 @@ function header(data: ReportData): string {
     ["files", summary.files, plural(summary.files, "file")],
   ];
   const items = counts.map(([name, count, text]) => `<li class="${name}"><span class="n">${count}</span>${escapeHtml(text.slice(String(count).length + 1))}</li>`).join("");
-  const waived = summary.waived > 0 ? `<li class="waived"><span class="n">${summary.waived}</span>waived</li>` : "";
+  const waived =
+    (summary.waived > 0 ? `<li class="waived"><span class="n">${summary.waived}</span>waived</li>` : "") +
+    (summary.baselined > 0 ? `<li class="baselined"><span class="n">${summary.baselined}</span>baselined</li>` : "");
   return `<header class="page">
 <h1>orgspec report: ${escapeHtml(data.sources.join(", "))}</h1>
 <p>Period ${escapeHtml(periods)}${data.asOf !== null ? ` · deadlines judged at ${day(data.asOf)}` : ""} · orgspec ${escapeHtml(data.tool.version)}</p>
 <ul class="summary">${items}${waived}</ul>
 </header>`;
+}
+
+/**
+ * The findings a baseline or waivers suppress, in their own section: they
+ * fail nothing, but whoever reads the report sees them and why. Written by
+ * the server (escaped), as the page's script needs nothing of them.
+ */
+function suppressedSection(data: ReportData): string {
+  if (data.suppressed.length === 0) return "";
+  const rows = data.suppressed.map((finding) => {
+    const why = finding.by === "baseline" ? "baseline" : finding.until ? `waiver until ${finding.until}` : "waiver";
+    const cells = [why, finding.code, `${finding.file}:${finding.line}`, finding.message, finding.reason || "(no reason given)"];
+    return `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`;
+  });
+  return `<section id="suppressed">
+<h2>Baselined and waived (${data.suppressed.length})</h2>
+<table class="suppressed"><thead><tr><th scope="col">Suppressed by</th><th scope="col">Code</th><th scope="col">Where</th><th scope="col">Message</th><th scope="col">Reason</th></tr></thead>
+<tbody>${rows.join("")}</tbody></table>
+</section>`;
 }
 
 const LEGEND = `<span class="legend">Worst diagnostic:<span class="swatch" style="background:var(--error)"></span>error<span class="swatch" style="background:var(--warning)"></span>warning<span class="swatch" style="background:var(--info)"></span>info<span class="swatch" style="background:var(--none)"></span>none</span>`;
@@ -53,7 +74,7 @@ export function renderReportHtml(data: ReportData): string {
 </head>
 <body>
 ${header(data)}
-<nav class="sections"><a href="#organization">Organization</a><a href="#unit">Selected unit</a><a href="#diagnostics">Diagnostics</a></nav>
+<nav class="sections"><a href="#organization">Organization</a><a href="#unit">Selected unit</a><a href="#diagnostics">Diagnostics</a>${data.suppressed.length > 0 ? `<a href="#suppressed">Baselined and waived</a>` : ""}</nav>
 <main>
 <noscript><p>This report draws its chart and tables with JavaScript; allow scripts for this file to see them.</p></noscript>
 <section id="organization">
@@ -76,6 +97,7 @@ ${unassigned}
 <h2>Diagnostics</h2>
 <div id="diagnostics-table"></div>
 </section>
+${suppressedSection(data)}
 </main>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
 <script>${hierarchyLibrary()}</script>

@@ -3,6 +3,7 @@
 // the machine formats) and the baseline entries whose finding no longer
 // occurs. Every reporter takes the same options.
 import type { BaselineEntry } from "../check/baseline.js";
+import type { PathsResult } from "../check/check.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 
 export interface BaselinedFinding {
@@ -31,4 +32,19 @@ export interface ReportOptions {
   readonly waived: number;
   /** The suppressed findings and the stale baseline entries (default: none). */
   readonly suppressed?: Suppressed;
+}
+
+/** The diagnostics waivers suppressed, each once however many programs reached its file. */
+export function waivedOf(result: Pick<PathsResult, "programs">): Diagnostic[] {
+  const seen = new Set<string>();
+  const waived: Diagnostic[] = [];
+  for (const program of result.programs) {
+    for (const diagnostic of program.waived) {
+      const key = `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.code}\0${diagnostic.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      waived.push(diagnostic);
+    }
+  }
+  return waived;
 }

@@ -147,3 +147,29 @@ describe("orgspec check with a baseline", () => {
     expect((await run(["baseline", "prune", "main.org"], { cwd })).stdout).toBe("orgspec-baseline.json: removed 0 findings that no longer occur, 1 left\n");
   });
 });
+
+describe("orgspec report with a baseline", () => {
+  it("lists the baselined and waived findings in their own section, with the reasons, and leaves them out of the diagnostics", async () => {
+    const cwd = fixture("meetings", RULES);
+    await run(["baseline", "write", "main.org"], { cwd });
+    const file = join(cwd, "orgspec-baseline.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"reason":""', '"reason":"minutes in the <archive>"'));
+    writeFileSync(join(cwd, "main.org"), meetings(["01", "02"]).replace('"Mill No. 3 Cell" {', '"Mill No. 3 Cell" { // orgspec-waive ORG110 until 2026-12-31 -- elections in June').replace("  deputy b\n", ""));
+    const result = await run(["report", "main.org", "--out", "report.html"], { cwd });
+    expect(result.stderr).toBe("");
+    const html = readFileSync(join(cwd, "report.html"), "utf8");
+    const section = html.slice(html.indexOf('<section id="suppressed">'), html.indexOf("</section>", html.indexOf('<section id="suppressed">')));
+    expect(section).toContain("<h2>Baselined and waived (2)</h2>");
+    expect(section).toContain("<tr><td>waiver until 2026-12-31</td><td>ORG110</td><td>main.org:4</td>");
+    expect(section).toContain("<td>elections in June</td></tr>");
+    expect(section).toContain(
+      "<tr><td>baseline</td><td>ORG201</td><td>main.org:4</td><td>Mill No. 3 Cell held no meeting in 2026-03; a party cell meets at least once a month</td><td>minutes in the &lt;archive&gt;</td></tr>",
+    );
+    const data = JSON.parse(html.slice(html.indexOf('id="report-data">') + 17, html.indexOf("</script>", html.indexOf('id="report-data">'))).replace(/\\u003c/g, "<").replace(/\\u003e/g, ">")) as {
+      summary: { baselined: number; errors: number };
+      diagnostics: { code: string; message: string }[];
+    };
+    expect(data.summary).toMatchObject({ baselined: 1, waived: 1, errors: 1 });
+    expect(data.diagnostics.map((diagnostic) => diagnostic.message)).not.toContain("Mill No. 3 Cell held no meeting in 2026-03; a party cell meets at least once a month");
+  });
+});

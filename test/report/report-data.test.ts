@@ -54,7 +54,7 @@ describe("units", () => {
     expect(childIds("sinuiju")).toEqual(["textile", "chaeha", "namha", "ponghwa"]);
     expect(childIds("weaving")).toEqual(["weave_a", "weave_b"]);
     expect(unit("ponghwa")).toMatchObject({ kind: "cell", file: "examples/sinuiju.org", line: 87, counts: { error: 1, warning: 0, info: 0 } });
-    expect(examples.summary).toEqual({ errors: 5, warnings: 1, infos: 0, files: 4, waived: 0, units: 14, people: 108 });
+    expect(examples.summary).toEqual({ errors: 5, warnings: 1, infos: 0, files: 4, waived: 0, baselined: 0, units: 14, people: 108 });
   });
 
   it("gives each diagnostic the unit it belongs to: the unit declared, the unit of the event, the body that acted", () => {
