@@ -10,7 +10,7 @@ import { createSyntaxDiagramsCode } from "chevrotain";
 import { getOrgParser } from "../grammar/parser.js";
 import { CATALOGUE, type CatalogueEntry } from "../src/check/codes.js";
 import { configSchema } from "../src/config/config.js";
-import { ruleHelpMarkdown } from "../src/reporters/sarif.js";
+import { ruleHelpMarkdown } from "../src/check/rule-help.js";
 
 const CATEGORY_TITLES: Record<CatalogueEntry["category"], string> = {
   language: "Language (not bylaws)",

@@ -18,7 +18,7 @@ export type { CatalogueEntry } from "./check/codes.js";
 export { fileWaivers, applyWaivers } from "./check/waivers.js";
 export { findConfigFile, loadConfigFile, parseConfig, ConfigError } from "./config/config.js";
 export type { LoadedConfig } from "./config/config.js";
-export { ruleHelpMarkdown } from "./reporters/sarif.js";
+export { configValue, ruleHelpMarkdown } from "./check/rule-help.js";
 export { tokenize, isKeyword, KEYWORDS } from "./query/tokens.js";
 export type { QueryToken, QueryTokenKind } from "./query/tokens.js";
 export { parseText } from "./syntax/parse.js";

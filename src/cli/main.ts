@@ -5,7 +5,7 @@ import { Command, CommanderError } from "commander";
 import { CATALOGUE, catalogueEntry } from "../check/codes.js";
 import { ConfigError } from "../config/config.js";
 import { displayPath, printable, printableLines } from "../reporters/locate.js";
-import { ruleHelpMarkdown } from "../reporters/sarif.js";
+import { ruleHelpMarkdown } from "../check/rule-help.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { registerAgendaCommand } from "./agenda-command.js";
 import { registerBaselineCommand } from "./baseline-command.js";

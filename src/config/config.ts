@@ -10,6 +10,7 @@ import { undecodableByte, type FileHost } from "../program/load.js";
 import { closestNames, LineIndex } from "../util/text.js";
 import { RULES, RULES_BY_CODE, RULES_BY_NAME } from "../rules/index.js";
 import type { AnyRule, Duration, OptionSpec } from "../rules/rule.js";
+import { configValue } from "../check/rule-help.js";
 
 export const CONFIG_FILE_NAME = "orgspec.config.json";
 const SEVERITIES: readonly RuleSeverity[] = ["off", "info", "warning", "error"];
@@ -188,7 +189,7 @@ export function configSchema(): object {
           : {
               type: "string",
               pattern: DURATION_TEXT.source,
-              default: `${spec.default.count} ${spec.default.unit}${spec.default.count === 1 ? "" : "s"}`,
+              default: configValue(spec),
               description: spec.description,
             };
     }

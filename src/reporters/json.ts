@@ -15,7 +15,8 @@
 // Lines and columns are 1-based; `end` is exclusive; paths are relative to the working directory.
 import { catalogueEntry } from "../check/codes.js";
 import type { Diagnostic, Location } from "../diagnostics/types.js";
-import { configValue, countSeverities, displayPath, type SourceLookup } from "./locate.js";
+import { configValue } from "../check/rule-help.js";
+import { countSeverities, displayPath, type SourceLookup } from "./locate.js";
 import { NOTHING_SUPPRESSED, type ReportOptions } from "./outcome.js";
 import { TOOL_VERSION } from "./version.js";
 

@@ -4,7 +4,6 @@ import { relative } from "../util/paths.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { ProgramResult } from "../check/check.js";
 import type { SourceFile } from "../model/types.js";
-import type { OptionSpec } from "../rules/rule.js";
 import type { LineColumn } from "../util/text.js";
 
 export interface LineRange {
@@ -94,10 +93,4 @@ export function summaryLine(diagnostics: readonly Diagnostic[], checkedFiles: nu
   const where = diagnostics.length > 0 ? ` in ${plural(files, "file")}` : "";
   const checked = ` (${plural(checkedFiles, "file")} checked${waived > 0 ? `, ${waived} waived` : ""}${baselined > 0 ? `, ${baselined} baselined` : ""})`;
   return `${parts.join(", ")}${where}${checked}`;
-}
-
-/** An option's default as a configuration file writes it: `5`, or `"3 months"` for a duration. */
-export function configValue(spec: OptionSpec): number | string {
-  if (spec.type === "integer") return spec.default;
-  return `${spec.default.count} ${spec.default.unit}${spec.default.count === 1 ? "" : "s"}`;
 }

@@ -3,36 +3,14 @@
 // (through the %SRCROOT% base).
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CATALOGUE, docsUrl, type CatalogueEntry } from "../check/codes.js";
+import { CATALOGUE, docsUrl } from "../check/codes.js";
+import { ruleHelpMarkdown } from "../check/rule-help.js";
 import type { Diagnostic, EvidenceStep, Severity } from "../diagnostics/types.js";
 import { NOTHING_SUPPRESSED, type ReportOptions } from "./outcome.js";
-import { configValue, displayPath, type SourceLookup } from "./locate.js";
+import { displayPath, type SourceLookup } from "./locate.js";
 import { TOOL_VERSION } from "./version.js";
 
 const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
-
-/** A rule's full help in Markdown: description, citation, options, examples. */
-export function ruleHelpMarkdown(entry: CatalogueEntry): string {
-  const parts = [entry.docs.description];
-  if (entry.citation) parts.push(`**Bylaw** (${entry.citation.section}): "${entry.citation.quote}"`);
-  const options = Object.entries(entry.options);
-  if (options.length > 0) {
-    parts.push(
-      "**Options**\n\n" +
-        options
-          .map(([name, spec]) => {
-            const value = JSON.stringify(configValue(spec));
-            return `- \`${name}\` (default ${value}): ${spec.description}`;
-          })
-          .join("\n"),
-    );
-  }
-  if ("failing" in entry.docs) {
-    parts.push("**Reported**\n\n```org\n" + entry.docs.failing + "\n```");
-    parts.push("**Not reported**\n\n```org\n" + entry.docs.passing + "\n```");
-  }
-  return parts.join("\n\n");
-}
 
 /**
  * A file relative to the working directory as a URI reference against

@@ -1,7 +1,7 @@
 // The JSON reporter's schema (version 1, documented in docs/cli.md).
 import { afterAll, describe, expect, it } from "vitest";
 import { catalogueEntry } from "../../src/check/codes.js";
-import { configValue } from "../../src/reporters/locate.js";
+import { configValue } from "../../src/check/rule-help.js";
 import { TOOL_VERSION } from "../../src/reporters/version.js";
 import { cleanUp, fixture, run } from "../fixtures/support.js";
 

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE, docsUrl } from "../../src/check/codes.js";
-import { ruleHelpMarkdown } from "../../src/reporters/sarif.js";
+import { ruleHelpMarkdown } from "../../src/check/rule-help.js";
 import { TOOL_VERSION } from "../../src/reporters/version.js";
 import { cleanUp, fixture, run } from "../fixtures/support.js";
 
