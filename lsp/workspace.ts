@@ -16,7 +16,6 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   checkProgram,
-  diskHost,
   findConfigFile,
   importTarget,
   loadConfigFile,
@@ -43,8 +42,8 @@ export interface WorkspaceOptions {
   readonly debounceMs?: number;
   /** Today, for waiver expiry and new waivers (default: the real date). */
   readonly today?: () => Day;
-  /** Where closed files are read from (default: the disk). */
-  readonly disk?: FileHost;
+  /** Where closed files are read from: `diskHost` in Node, the playground's files in a browser. */
+  readonly disk: FileHost;
 }
 
 /** A file's diagnostics as a pull request answers them; `resultId` changes whenever they do. */
@@ -104,7 +103,7 @@ export class Workspace {
   constructor(private readonly options: WorkspaceOptions) {
     this.debounceMs = options.debounceMs ?? 150;
     this.today = options.today ?? todayDay;
-    const disk = options.disk ?? diskHost;
+    const disk = options.disk;
     const host: FileHost = {
       readFile: (path) => {
         const document = this.documents.get(path);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCodes, ResponseError, type Hover } from "vscode-languageserver";
 import { protocolHandlers, workspaceRoots } from "../../lsp/dispatch.js";
 import { Workspace } from "../../lsp/workspace.js";
-import { parseDay } from "../../src/index.js";
+import { diskHost, parseDay } from "../../src/index.js";
 import { COMMITTEES, inside, MILL } from "./fixtures.js";
 
 const RUNS = Number(process.env["LSP_PROPERTY_RUNS"] ?? 150);
@@ -111,7 +111,7 @@ describe("malformed messages through the handlers", () => {
       fc.asyncProperty(fc.array(message, { maxLength: 12 }), async (messages) => {
         const logs: string[] = [];
         const published: string[] = [];
-        const workspace = new Workspace({ publish: (target) => published.push(target), log: (line) => logs.push(line), debounceMs: 0, today: () => parseDay("2026-07-01")! });
+        const workspace = new Workspace({ disk: diskHost, publish: (target) => published.push(target), log: (line) => logs.push(line), debounceMs: 0, today: () => parseDay("2026-07-01")! });
         const handlers = protocolHandlers(workspace, (line) => logs.push(line), () => [root]);
         try {
           for (const [method, value] of messages) await send(handlers, method, value);
@@ -135,7 +135,7 @@ describe("malformed messages through the handlers", () => {
 
   it("logs and ignores a malformed notification; refuses a malformed request with InvalidParams", () => {
     const logs: string[] = [];
-    const workspace = new Workspace({ publish: () => undefined, log: (line) => logs.push(line), debounceMs: 0 });
+    const workspace = new Workspace({ disk: diskHost, publish: () => undefined, log: (line) => logs.push(line), debounceMs: 0 });
     const handlers = protocolHandlers(workspace, (line) => logs.push(line));
     try {
       handlers.notifications.didOpen({ textDocument: { uri: uri("x.org"), languageId: "orgspec", version: 1, text: 42 } });
@@ -153,7 +153,7 @@ describe("malformed messages through the handlers", () => {
   it("checks the other documents when one cannot even be loaded (a Workspace fed past the checks)", () => {
     const logs: string[] = [];
     const published: string[] = [];
-    const workspace = new Workspace({ publish: (target) => published.push(target), log: (line) => logs.push(line), debounceMs: 0 });
+    const workspace = new Workspace({ disk: diskHost, publish: (target) => published.push(target), log: (line) => logs.push(line), debounceMs: 0 });
     try {
       workspace.open(uri("bad.org"), 42 as unknown as string, 1);
       workspace.open(uri("main.org"), MILL, 1);

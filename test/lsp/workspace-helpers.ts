@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
-import { parseDay } from "../../src/index.js";
+import { diskHost, parseDay } from "../../src/index.js";
 import { Workspace } from "../../lsp/workspace.js";
 
 export interface Published {
@@ -31,6 +31,7 @@ export function testWorkspace(files: Record<string, string> = {}): TestWorkspace
   const root = mkdtempSync(join(tmpdir(), "orgspec-lsp-"));
   const published: Published[] = [];
   const workspace = new Workspace({
+    disk: diskHost,
     publish: (uri, diagnostics, version) => published.push({ uri, diagnostics, version }),
     debounceMs: 0,
     today: () => parseDay("2026-07-01")!,

@@ -17,6 +17,7 @@ afterAll(cleanUp);
 
 const BIN = fileURLToPath(new URL("../../bin/orgspec.js", import.meta.url));
 const WORKSPACE = fileURLToPath(new URL("../../dist/lsp/workspace.js", import.meta.url));
+const DISK_HOST = fileURLToPath(new URL("../../dist/src/program/disk-host.js", import.meta.url));
 const hasMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
 
 function orgspec(args: readonly string[], cwd: string) {
@@ -63,8 +64,9 @@ describe.skipIf(!hasMkfifo)("a FIFO", () => {
     const script = `
       import { Workspace } from ${JSON.stringify(WORKSPACE)};
       import { pathToFileURL } from "node:url";
+      import { diskHost } from ${JSON.stringify(DISK_HOST)};
       const published = [];
-      const workspace = new Workspace({ publish: (uri, diagnostics) => published.push(...diagnostics.map((d) => d.message)), debounceMs: 0 });
+      const workspace = new Workspace({ disk: diskHost, publish: (uri, diagnostics) => published.push(...diagnostics.map((d) => d.message)), debounceMs: 0 });
       workspace.open(pathToFileURL(${JSON.stringify(join(dir, "open.org"))}).href, 'import "pipe.org"\\n', 1);
       workspace.flush();
       console.log(JSON.stringify(published));
