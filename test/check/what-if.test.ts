@@ -1,27 +1,13 @@
 // What-if: re-checking with hypothetical statements, parsed by the same
 // parser, and naming which findings would go away and which would appear.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { whatIf } from "../../src/check/what-if.js";
 import { COMMITTEES, memoryHost, VIRTUAL_ROOT } from "../helpers.js";
 
-const MAIN = `import "committees.org"
-period 2026-01-01 to 2026-06-30
-cell acad "Teachers College Cell" {
-  under sinuiju
-  critique weekly
-  secretary kim_a
-  deputy ri_b
-  member kim_a "Kim A" joined 2010-01-01
-  member ri_b "Ri B" joined 2011-01-01
-  member pak_c "Pak C" joined 2012-01-01
-  member jo_d "Jo D" joined 2013-01-01
-  candidate han_mi "Han Mi" since 2025-03-01
-}
-every week from 2026-01-05 to 2026-06-29 critique acad
-every month from 2026-01-12 to 2026-06-12 meeting acad
-every 3 months from 2026-01-15 to 2026-06-15 report acad to sinuiju, north_pyongan
-`;
+/** A cell with a candidate whose probation ended with no decision (ORG305), shared with the CLI's --assume tests. */
+const MAIN = readFileSync(new URL("../fixtures/what-if/main.org", import.meta.url), "utf8");
 
 const run = (assumptions: string[]) =>
   whatIf(resolve(VIRTUAL_ROOT, "main.org"), assumptions, { host: memoryHost({ "committees.org": COMMITTEES, "main.org": MAIN }), today: 0, config: "none" });

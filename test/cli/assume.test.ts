@@ -1,33 +1,12 @@
 // `orgspec check FILE --assume STATEMENT`: what-if, from the command line.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, fixture, run } from "../fixtures/support.js";
 
 afterAll(cleanUp);
 
-const MAIN = `import "committees.org"
-period 2026-01-01 to 2026-06-30
-cell acad "Teachers College Cell" {
-  under uiju
-  critique weekly
-  secretary kim_a
-  deputy ri_b
-  member kim_a "Kim A" joined 2010-01-01
-  member ri_b "Ri B" joined 2011-01-01
-  member pak_c "Pak C" joined 2012-01-01
-  member jo_d "Jo D" joined 2013-01-01
-  candidate han_mi "Han Mi" since 2025-03-01
-}
-every week from 2026-01-05 to 2026-06-29 critique acad
-every month from 2026-01-12 to 2026-06-12 meeting acad
-`;
 
-function specDir(): string {
-  const cwd = fixture("basic", { "probation-decision": "error", "cell-meeting": "error", critique: "error", leadership: "error" });
-  writeFileSync(join(cwd, "main.org"), MAIN);
-  return cwd;
-}
+/** The what-if fixture (a candidate's probation ended with no decision) with the membership, meeting and critique rules on. */
+const specDir = () => fixture("what-if", { "probation-decision": "error", "cell-meeting": "error", critique: "error", leadership: "error" });
 
 const GONE = [
   "would go away (1):",
