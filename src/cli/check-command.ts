@@ -49,6 +49,7 @@ async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIo, 
     throw new UsageError("--fix, --fix-dry-run and --assume do not go together: use one at a time");
   }
   if (flags.unsafeFixes && !flags.fix && !flags.fixDryRun) throw new UsageError("--unsafe-fixes goes with --fix or --fix-dry-run");
+  if (flags.changedSince !== undefined && flags.format !== "github") throw new UsageError("--changed-since orders the annotations of --format github: add --format github");
   if (flags.assume !== undefined) return runAssume(paths, flags.assume, flags, io, seams, maxWarnings);
   const changed = flags.changedSince === undefined ? undefined : changedFiles(flags.changedSince, io.cwd);
   const run = await runChecks(paths, flags, io, seams);

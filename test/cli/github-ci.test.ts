@@ -171,3 +171,13 @@ describe("the GitHub Action", () => {
     expect(sarif.runs[0]!.results.every((result) => /^[0-9a-f]{14}$/.test(result.partialFingerprints["orgspecFingerprint/v1"]!))).toBe(true);
   });
 });
+
+describe("--changed-since", () => {
+  it("goes with --format github only (exit 2)", async () => {
+    expect(await run(["check", "main.org", "--changed-since", "HEAD"], { cwd: fixture("basic") })).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "orgspec: --changed-since orders the annotations of --format github: add --format github\n",
+    });
+  });
+});

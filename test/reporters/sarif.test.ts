@@ -251,7 +251,7 @@ describe("--format sarif with a baseline and waivers", () => {
     // March's missing meeting baselined (with a reason); the new cell's meetings waived; its size new.
     writeFileSync(
       join(cwd, "orgspec-baseline.json"),
-      '{\n  "version": 1,\n  "findings": [\n    {"id":"1f30e813bb069c","code":"ORG201","file":"main.org","subject":"unit:mill3/meeting/month:2026-03","reason":"minutes in the archive"}\n  ]\n}\n',
+      '{\n  "version": 1,\n  "findings": [\n    {"id":"00000000000001","code":"ORG201","file":"main.org","subject":"unit:mill3/meeting/month:2025-12","reason":""},\n    {"id":"1f30e813bb069c","code":"ORG201","file":"main.org","subject":"unit:mill3/meeting/month:2026-03","reason":"minutes in the archive"}\n  ]\n}\n',
     );
     const text = readFileSync(main, "utf8").replace("on 2026-04-12 meeting mill3\n", "");
     writeFileSync(main, `${text}cell tiny "Tiny Cell" { // orgspec-waive ORG201 until 2026-12-31 -- founded in April\n  under uiju\n  member f "F" joined 2010-01-01\n}\n`);
@@ -279,5 +279,18 @@ describe("--format sarif with a baseline and waivers", () => {
       ...["01", "02", "03", "04"].map((month) => ["ORG201", "new", `Tiny Cell held no meeting in 2026-${month}; a party cell meets at least once a month`, [waiver]]),
     ]);
     expect(results[2]!.partialFingerprints).toEqual({ "orgspecFingerprint/v1": "1f30e813bb069c", primaryLocationLineHash: "1f30e813bb069c" });
+    // The entry that no longer occurs is a notification, not a result.
+    expect((log.runs[0] as { invocations?: unknown }).invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: "note",
+            message: { text: "baselined ORG201 unit:mill3/meeting/month:2025-12 in main.org no longer occurs; `orgspec baseline prune` removes it" },
+            descriptor: { id: "baseline-entry-gone" },
+          },
+        ],
+      },
+    ]);
   });
 });
