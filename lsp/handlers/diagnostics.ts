@@ -61,6 +61,28 @@ export function toLspDiagnostic(diagnostic: Diagnostic, fileOf: (path: string) =
   return result;
 }
 
+/** What suppresses a finding in the CLI's report: a waiver comment (the diagnostic's `waivedBy`), or the baseline file. */
+export type Suppression = { readonly by: "waiver" } | { readonly by: "baseline"; readonly file: string; readonly reason: string };
+
+/**
+ * A finding a waiver or the baseline suppresses, as a hint: shown (faded, in
+ * no problem count), never hidden, its message saying what suppresses it and
+ * why, with the waiver comment among its related places.
+ */
+export function toLspSuppressedDiagnostic(diagnostic: Diagnostic, suppression: Suppression, fileOf: (path: string) => SourceFile | undefined): LspDiagnostic | null {
+  const shown = toLspDiagnostic(diagnostic, fileOf);
+  if (!shown) return null;
+  const waiver = diagnostic.waivedBy;
+  const why =
+    suppression.by === "baseline"
+      ? `baselined${suppression.reason ? `: ${suppression.reason}` : ""}`
+      : `waived${waiver?.until ? ` until ${waiver.until}` : ""}${waiver?.reason ? `: ${waiver.reason}` : ""}`;
+  const related = [...(shown.relatedInformation ?? [])];
+  const waiverFile = waiver ? fileOf(waiver.file) : undefined;
+  if (suppression.by === "waiver" && waiver && waiverFile) related.unshift({ location: { uri: pathToUri(waiver.file), range: toRange(waiverFile, waiver.span) }, message: "the waiver" });
+  return { ...shown, severity: DiagnosticSeverity.Hint, message: `${diagnostic.message} (${why})`, ...(related.length > 0 ? { relatedInformation: related } : {}) };
+}
+
 /** A fix with each edit's span as a range of its document; none when a file it edits is not loaded. */
 function lspFix(fix: Fix, fileOf: (path: string) => SourceFile | undefined): LspFix[] {
   const changes: Record<string, TextEdit[]> = {};
