@@ -33,7 +33,7 @@ const now = () => performance.now();
 /** Runs the pipeline over every `.org` file under `root` (entries as `orgspec check root` finds them). */
 export function runStages(root: string, today: number): StageRun {
   const ms: Record<Stage, number> = { lex: 0, parse: 0, ast: 0, resolve: 0, check: 0, report: 0 };
-  const cache = new FileCache();
+  const cache = new FileCache(diskHost);
   let readMs = 0;
   let bytes = 0;
   const paths = orgFilesUnder(root, diskHost);

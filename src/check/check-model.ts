@@ -6,6 +6,7 @@ import type { Day } from "../ast/types.js";
 import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";
 import { resolveProgram } from "../model/resolve.js";
 import type { Model } from "../model/types.js";
+import type { EntryDiscovery } from "../program/entries.js";
 import { loadProgram, type FileCache, type FileHost } from "../program/load.js";
 import type { AnyRule } from "../rules/rule.js";
 import { withFingerprints } from "./fingerprint.js";
@@ -76,4 +77,51 @@ function withRanges(model: Model): (diagnostic: Diagnostic) => Diagnostic {
     return lines ? { range: { start: lines.position(location.span.start), end: lines.position(location.span.end) } } : {};
   };
   return (diagnostic) => ({ ...diagnostic, ...range(diagnostic), related: diagnostic.related.map((related) => ({ ...related, ...range(related) })) });
+}
+
+export interface PathsResult {
+  readonly programs: ProgramResult[];
+  /** Every diagnostic once, however many programs reached its file. */
+  readonly diagnostics: Diagnostic[];
+  /** Every file checked, entries and imports. */
+  readonly files: string[];
+  /** How many distinct diagnostics waivers suppressed. */
+  readonly waived: number;
+  readonly discovery: EntryDiscovery;
+}
+
+/** The result of several programs: each diagnostic once, however many programs reached its file. */
+export function mergePrograms(programs: ProgramResult[], discovery: EntryDiscovery): PathsResult {
+  const merger = new ProgramMerger();
+  for (const program of programs) merger.add(program);
+  return merger.result(programs, discovery);
+}
+
+/** `mergePrograms` one program at a time, so that a program can be let go once added. */
+export class ProgramMerger {
+  private readonly seen = new Set<string>();
+  private readonly seenWaived = new Set<string>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly files = new Set<string>();
+
+  add(program: ProgramResult): void {
+    for (const file of program.model.files) this.files.add(file.path);
+    for (const diagnostic of program.waived) this.seenWaived.add(diagnosticKey(diagnostic));
+    for (const diagnostic of program.diagnostics) {
+      const key = diagnosticKey(diagnostic);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.diagnostics.push(diagnostic);
+    }
+  }
+
+  result(programs: ProgramResult[], discovery: EntryDiscovery): PathsResult {
+    const diagnostics = [...this.diagnostics].sort(compareDiagnostics);
+    return { programs, diagnostics, files: [...this.files].sort(), waived: this.seenWaived.size, discovery };
+  }
+}
+
+/** Identifies a diagnostic across programs that share a file. */
+function diagnosticKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
 }

@@ -5,7 +5,8 @@
 // and which would appear. A finding on the assumed lines is marked `assumed`.
 import { resolve } from "../util/paths.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import { diskHost, type FileHost } from "../program/load.js";
+import { diskHost } from "../program/disk-host.js";
+import type { FileHost } from "../program/load.js";
 import { checkProgram, resolveRulebook, type CheckOptions, type ProgramResult } from "./check.js";
 
 /** What separates the records from the assumptions in the entry's text, so a reader of the offsets can tell them apart. */

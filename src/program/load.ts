@@ -10,10 +10,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import type { SourceFile } from "./source-file.js";
 import { parseText } from "../syntax/parse.js";
 import { LineIndex } from "../util/text.js";
-import { diskHost } from "./disk-host.js";
 import type { FileHost, Undecodable } from "./host.js";
-
-export { diskHost } from "./disk-host.js";
 
 export type { DirectoryEntry, FileHost, ReadResult, StatResult, Undecodable } from "./host.js";
 
@@ -24,7 +21,8 @@ export class FileCache {
   /** Files known to be valid UTF-8 (`null`) or not. */
   private readonly encodings = new Map<string, Undecodable | null>();
 
-  constructor(readonly host: FileHost = diskHost) {}
+  /** `host`: where texts come from (`diskHost` in Node). */
+  constructor(readonly host: FileHost) {}
 
   get(path: string): SourceFile | { error: string } {
     let cached = this.files.get(path);

@@ -12,6 +12,7 @@ import { RuleSettings } from "../../src/agenda/rule-settings.js";
 import { checkProgram } from "../../src/check/check.js";
 import type { Diagnostic } from "../../src/diagnostics/types.js";
 import { findEntries } from "../../src/program/entries.js";
+import { diskHost } from "../../src/program/disk-host.js";
 import { FileCache } from "../../src/program/load.js";
 import { unitCalendar } from "../../src/report/calendar-data.js";
 import { isLate, isOverdue } from "../../src/rules/shared/membership-facts.js";
@@ -20,7 +21,7 @@ const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const conformance = resolve(root, "../shared/conformance");
 const entries = [
   ...(existsSync(conformance) ? readdirSync(conformance).filter((name) => name.endsWith(".org")).map((name) => join(conformance, name)) : []),
-  ...findEntries([join(root, "examples")], new FileCache()).entries,
+  ...findEntries([join(root, "examples")], new FileCache(diskHost)).entries,
 ];
 if (!existsSync(conformance)) console.warn(`rules-agree: ${conformance} is not beside this clone; only the examples were compared`);
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkPaths } from "../../src/check/check.js";
 import { findEntries } from "../../src/program/entries.js";
+import { diskHost } from "../../src/program/disk-host.js";
 import { FileCache } from "../../src/program/load.js";
 import { cleanUp, fixture, isolatingRulebook, run } from "../fixtures/support.js";
 
@@ -32,7 +33,7 @@ committees.org:15:6 error ORG101 cell-size
 describe("entries of a directory", () => {
   it("are the .org files no other file there imports", () => {
     const dir = fixture("discovery");
-    const discovery = findEntries([dir], new FileCache());
+    const discovery = findEntries([dir], new FileCache(diskHost));
     expect(discovery).toEqual({ entries: [join(dir, "a.org"), join(dir, "b.org")], problems: [] });
   });
 
@@ -40,7 +41,7 @@ describe("entries of a directory", () => {
     const dir = fixture("discovery");
     mkdirSync(join(dir, "sub"));
     writeFileSync(join(dir, "sub", "c.org"), 'import "../committees.org"\n');
-    const discovery = findEntries([dir], new FileCache());
+    const discovery = findEntries([dir], new FileCache(diskHost));
     expect(discovery.entries).toEqual([join(dir, "a.org"), join(dir, "b.org"), join(dir, "sub", "c.org")]);
   });
 
@@ -60,7 +61,7 @@ describe("entries of a directory", () => {
     const dir = fixture("discovery");
     writeFileSync(join(dir, "x.org"), 'import "y.org"\n');
     writeFileSync(join(dir, "y.org"), 'import "x.org"\n');
-    const discovery = findEntries([dir], new FileCache());
+    const discovery = findEntries([dir], new FileCache(diskHost));
     expect(discovery.entries).toEqual([join(dir, "a.org"), join(dir, "b.org"), join(dir, "x.org")]);
     const result = checkPaths([dir], { rulebook: isolatingRulebook() });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG006").map((diagnostic) => diagnostic.message)).toEqual([
@@ -72,7 +73,7 @@ describe("entries of a directory", () => {
 describe("files named on the command line", () => {
   it("are entries even when another file imports them, and are reported once", async () => {
     const dir = fixture("discovery");
-    const discovery = findEntries([join(dir, "committees.org"), join(dir, "a.org"), join(dir, "a.org")], new FileCache());
+    const discovery = findEntries([join(dir, "committees.org"), join(dir, "a.org"), join(dir, "a.org")], new FileCache(diskHost));
     expect(discovery.entries).toEqual([join(dir, "committees.org"), join(dir, "a.org")]);
     const result = await run(["check", "committees.org", "a.org"], { cwd: dir });
     expect(result.status).toBe(1);
@@ -83,7 +84,7 @@ describe("files named on the command line", () => {
 
   it("a missing one is reported as a problem, with the reason", () => {
     const dir = fixture("discovery");
-    expect(findEntries([join(dir, "nope.org"), join(dir, "a.org")], new FileCache())).toEqual({
+    expect(findEntries([join(dir, "nope.org"), join(dir, "a.org")], new FileCache(diskHost))).toEqual({
       entries: [join(dir, "a.org")],
       problems: [{ path: join(dir, "nope.org"), given: join(dir, "nope.org"), reason: "no such file or directory" }],
     });
