@@ -71,10 +71,17 @@ export function baselineOf(diagnostics: readonly Diagnostic[], relativePath: (fi
   const reasons = new Map((previous?.findings ?? []).map((entry) => [entry.id, entry.reason]));
   const findings = diagnostics.flatMap((diagnostic): BaselineEntry[] =>
     diagnostic.fingerprint
-      ? [{ id: diagnostic.fingerprint, code: diagnostic.code, file: relativePath(diagnostic.file), subject: diagnostic.subject ?? "", reason: reasons.get(diagnostic.fingerprint) ?? "" }]
+      ? [{ id: diagnostic.fingerprint, code: diagnostic.code, file: relativePath(diagnostic.file), subject: subjectLine(diagnostic), reason: reasons.get(diagnostic.fingerprint) ?? "" }]
       : [],
   );
   return { version: BASELINE_VERSION, findings };
+}
+
+/** What an entry says it is about: the rule's subject, or for a language diagnostic (which has none) its message, so a reader knows it. */
+function subjectLine(diagnostic: Diagnostic): string {
+  if (diagnostic.subject) return diagnostic.subject;
+  const message = diagnostic.message.replace(/\s+/g, " ").trim();
+  return `message:${message.length > 200 ? `${message.slice(0, 199)}…` : message}`;
 }
 
 export interface BaselineResult {

@@ -69,3 +69,11 @@ describe("the baseline file", () => {
     expect(validate({ version: 1, findings: [{ id: "x", code: "ORG201", file: "a", subject: "s", reason: "" }] })).toBe(false);
   });
 });
+
+describe("a language diagnostic in the baseline", () => {
+  it("is recorded with its message as the subject, since it has no subject in the model", () => {
+    const diagnostics = checkSpec('import "committees.org"\ncell tiny "Tiny Cell" { under nowhere }\n', { rules: [] }).diagnostics;
+    const entry = baselineOf(diagnostics, relative).findings.find((finding) => finding.code === "ORG002")!;
+    expect(entry.subject).toBe("message:no unit or person named `nowhere`");
+  });
+});
