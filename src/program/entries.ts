@@ -117,9 +117,9 @@ export function namedPathProblems(named: readonly NamedPath[]): PathProblem[] {
   );
 }
 
-export function findEntries(paths: readonly string[], cache: FileCache): EntryDiscovery {
+export function findEntries(paths: readonly string[], cache: FileCache, cwd: string = process.cwd()): EntryDiscovery {
   const entries: string[] = [];
-  const named = namedPaths(paths, process.cwd(), cache.host);
+  const named = namedPaths(paths, cwd, cache.host);
   const problems = namedPathProblems(named);
   const unreadable = new Set<string>();
   const readable = (path: string, given?: string): boolean => {

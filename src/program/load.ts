@@ -3,7 +3,7 @@
 // or an import cycle is an ORG006 diagnostic, never an exception. Files are
 // known by their real path, so a file reached by two paths (a symbolic link)
 // is one file.
-import { dirname, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "../util/paths.js";
 import type { FileAst, ImportDecl } from "../ast/types.js";
 import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
