@@ -1,5 +1,5 @@
 // The result cache's entries on disk (result-cache.ts): one JSON file per
-// program in a folder (`--cache-location`, default node_modules/.cache/orgspec),
+// program and one binary file per parsed file text, in a folder (`--cache-location`, default node_modules/.cache/orgspec),
 // each written to a temporary file in the same folder and renamed over the
 // old one, so that a reader — another run, in parallel — sees the old entry
 // or the new, never half of one.
@@ -13,28 +13,32 @@ export const DEFAULT_CACHE_LOCATION = "node_modules/.cache/orgspec";
 
 export function diskCacheStore(directory: string): CacheStore {
   let made = false;
+  const read = <T>(name: string, load: (path: string) => T): T | undefined => {
+    try {
+      return load(join(directory, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  };
+  const write = (name: string, content: string | Uint8Array) => {
+    if (!made) mkdirSync(directory, { recursive: true });
+    made = true;
+    const temporary = join(directory, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      writeFileSync(temporary, content);
+      renameSync(temporary, join(directory, name));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  };
   return {
-    read(name) {
-      try {
-        return readFileSync(join(directory, name), "utf8");
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw error;
-      }
-    },
-    write(name, text) {
-      if (!made) mkdirSync(directory, { recursive: true });
-      made = true;
-      const temporary = join(directory, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-      try {
-        writeFileSync(temporary, text);
-        renameSync(temporary, join(directory, name));
-      } catch (error) {
-        rmSync(temporary, { force: true });
-        throw error;
-      }
-    },
-    hash: (text) => createHash("sha256").update(text).digest("hex"),
+    read: (name) => read(name, (path) => readFileSync(path, "utf8")),
+    write,
+    readBytes: (name) => read(name, (path) => readFileSync(path)),
+    writeBytes: write,
+    hash: (content) => createHash("sha256").update(content).digest("hex"),
     describe: (name) => join(directory, name),
   };
 }

@@ -25,7 +25,7 @@
 // (stats.ts) every stage is timed. Either takes this path with `--jobs 1`
 // too, parsing on the main thread in the same order.
 import { availableParallelism } from "node:os";
-import type { ImportDecl } from "../ast/types.js";
+import type { FileAst, ImportDecl } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import { resolveProgram } from "../model/resolve.js";
 import { findEntries, namedPaths, orgFilesOf } from "../program/entries.js";
@@ -36,7 +36,8 @@ import { resolve } from "../util/paths.js";
 import { RULES } from "../rules/index.js";
 import { checkModel, checkPaths, ProgramMerger, resolveRulebook, todayDay, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
 import { ImportGraph, readAndScan, type KnownImports } from "./import-scan.js";
-import { leanResult, parseInWorkers, ParsedFiles, timing } from "./parsed-files.js";
+import { encodeAst } from "./ast-codec.js";
+import { leanResult, parseInWorkers, ParsedFiles, timing, type Parsed } from "./parsed-files.js";
 import { TOOL_VERSION } from "../reporters/version.js";
 import { ResultCache, type CacheStore, type CachedProgram } from "./result-cache.js";
 import type { CheckStats } from "./stats.js";
@@ -149,9 +150,16 @@ async function checkInWorkers(
   const queued = new Set<string>();
   const queue: { path: string; text: string }[] = [];
   const needed = programFiles.filter((_, at) => !cached.has(discovery.entries[at]!)).flat();
+  // Files the parse cache holds (unchanged files of a changed program) are not parsed again.
+  const fromParseCache = new Map<string, Parsed>();
   for (const path of [...needed, ...[...scan.texts.keys()].filter((path) => !fromCache.has(path))]) {
     const text = scan.texts.get(path);
-    if (text === undefined || queued.has(path)) continue;
+    if (text === undefined || queued.has(path) || fromParseCache.has(path)) continue;
+    const kept = resultCache && timed("cache", () => resultCache.lookupParsed(text));
+    if (kept) {
+      fromParseCache.set(path, { text, ...kept, parseMs: 0 });
+      continue;
+    }
     queued.add(path);
     queue.push({ path, text });
   }
@@ -161,6 +169,10 @@ async function checkInWorkers(
   const files = new ParsedFiles(host, options.cache);
   const parsedImports = new Map<string, KnownImports>([...scan.imports].filter(([, known]) => "error" in known));
   for (const hit of cached.values()) for (const [path, imports] of hit.imports) parsedImports.set(path, imports);
+  for (const [path, parsed] of fromParseCache) {
+    files.add(path, parsed);
+    parsedImports.set(path, parsed.imports);
+  }
   const results = new Map<string, { result: ProgramResult; files: string[] }>();
   const rules = stats ? stats.timedRules(options.rules ?? RULES) : options.rules;
   const check = (entry: string, scanned: readonly string[]) => {
@@ -201,6 +213,7 @@ async function checkInWorkers(
   if (jobs > 1) {
     workers = await parseInWorkers(queue, jobs, (path, parsed) => {
       stats?.add("parse", parsed.parseMs);
+      if (resultCache) timed("cache", () => resultCache.saveParsed(parsed.text, parsed));
       files.add(path, parsed);
       parsedOne(path, parsed.imports);
     });
@@ -209,12 +222,13 @@ async function checkInWorkers(
     checkReady();
     for (const { path, text } of queue) {
       const parsed = timed("parse", () => parseText(path, text));
+      if (resultCache) timed("cache", () => resultCache.saveParsed(text, { encoded: encodeAst(parsed.ast), imports: importsOf(parsed.ast), diagnostics: parsed.diagnostics }));
       files.addParsed(path, text, parsed);
-      parsedOne(path, parsed.ast.statements.filter((statement) => statement.type === "import"));
+      parsedOne(path, importsOf(parsed.ast));
     }
   }
   checkReady();
-  timing(`parsed ${parsedCount} files on ${workers} workers, ${next} of ${programFiles.length} programs checked`, started);
+  timing(`parsed ${parsedCount} files on ${workers > 0 ? `${workers} workers` : "this thread"}, ${next} of ${programFiles.length} programs checked`, started);
 
   // 3. The entries from the parsed imports; what the scan got wrong is put right.
   const exact = findEntries(paths, new ImportGraph(parsedImports, host, (path) => files.get(path)));
@@ -245,3 +259,5 @@ function checkStaged(entry: string, options: CheckOptions & { cache: ParsedFiles
   const model = timed("resolve", () => resolveProgram(loaded));
   return timed("waivers", () => checkModel(model, options));
 }
+
+const importsOf = (ast: FileAst): ImportDecl[] => ast.statements.filter((statement): statement is ImportDecl => statement.type === "import");

@@ -11,6 +11,7 @@ import type { Model } from "../model/types.js";
 import { importTarget, type FileHost } from "../program/load.js";
 import type { SourceFile } from "../program/source-file.js";
 import { LineIndex } from "../util/text.js";
+import type { EncodedAst } from "./ast-codec.js";
 import type { ProgramResult } from "./check.js";
 import type { Rulebook } from "./run-rules.js";
 
@@ -20,8 +21,11 @@ export interface CacheStore {
   read(name: string): string | undefined;
   /** Writes an entry whole or not at all: a reader never sees half of one. Throws when it cannot. */
   write(name: string, text: string): void;
-  /** A hash of a text's content (hex), the same for the same text on every run. */
-  hash(text: string): string;
+  /** `read` and `write` for bytes (a file's parsed form). */
+  readBytes(name: string): Uint8Array | undefined;
+  writeBytes(name: string, bytes: Uint8Array): void;
+  /** A hash of a content (hex), the same for the same content on every run. */
+  hash(content: string | Uint8Array): string;
   /** The entry as a user would find it (a path), for notes. */
   describe(name: string): string;
 }
@@ -67,11 +71,22 @@ interface Entry {
   readonly named: { readonly path: string; readonly syntaxDiagnostics: readonly Diagnostic[] }[];
 }
 
+/** A file as parsed, in the workers' wire form (ast-codec.ts): what the parse cache keeps. */
+export interface ParsedForm {
+  readonly encoded: EncodedAst;
+  readonly imports: ImportDecl[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The parse cache's files: a magic number, the JSON part's length, the JSON part, padding to 4, the wire form. */
+const PARSED_MAGIC = 0x3150534f; // "OSP1"
+
 /** A file's text now, or why it cannot be read. */
 export type CurrentText = (path: string) => string | { readonly error: string };
 
 export class ResultCache {
   private readonly context: string;
+  private readonly parseContext: string;
   /** Entries read, written, ignored: for `--stats` and the tests. */
   readonly counts = { hits: 0, misses: 0, written: 0, ignored: 0 };
 
@@ -82,6 +97,74 @@ export class ResultCache {
   ) {
     const rulebook = [...context.rulebook].sort(([a], [b]) => a.localeCompare(b));
     this.context = store.hash(JSON.stringify([FORMAT_VERSION, context.toolVersion, rulebook, context.asOf, context.today]));
+    // A file's parse depends on its text and the tool alone.
+    this.parseContext = `${FORMAT_VERSION}\0${context.toolVersion}\0`;
+  }
+
+  private parsedName(text: string): string {
+    return `ast-${this.store.hash(this.parseContext + text)}.bin`;
+  }
+
+  /**
+   * A file's parsed form, kept when a program that read it was last checked:
+   * a changed program's unchanged files are not parsed again. The entry is
+   * named by a hash of the tool's version and the text, and holds a hash of
+   * its own bytes; one that does not check out is ignored with a note.
+   */
+  lookupParsed(text: string): ParsedForm | undefined {
+    const name = this.parsedName(text);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.store.readBytes(name);
+    } catch (error) {
+      this.ignore(name, error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+    if (bytes === undefined) return undefined;
+    const parsed = this.decodeParsed(bytes);
+    if (!parsed) this.ignore(name, "not an orgspec parse cache entry of this format, or damaged");
+    return parsed;
+  }
+
+  saveParsed(text: string, parsed: ParsedForm): void {
+    const header = new TextEncoder().encode(JSON.stringify({ imports: parsed.imports, diagnostics: parsed.diagnostics, payload: this.store.hash(new Uint8Array(parsed.encoded.buffer, parsed.encoded.byteOffset, parsed.encoded.byteLength)) }));
+    const payloadAt = 8 + Math.ceil(header.length / 4) * 4;
+    const bytes = new Uint8Array(payloadAt + parsed.encoded.byteLength);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, PARSED_MAGIC, true);
+    view.setUint32(4, header.length, true);
+    bytes.set(header, 8);
+    bytes.set(new Uint8Array(parsed.encoded.buffer, parsed.encoded.byteOffset, parsed.encoded.byteLength), payloadAt);
+    const name = this.parsedName(text);
+    try {
+      this.store.writeBytes(name, bytes);
+    } catch (error) {
+      this.note(`cannot write the parse cache entry ${this.store.describe(name)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private decodeParsed(bytes: Uint8Array): ParsedForm | undefined {
+    if (bytes.length < 8) return undefined;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== PARSED_MAGIC) return undefined;
+    const headerLength = view.getUint32(4, true);
+    const payloadAt = 8 + Math.ceil(headerLength / 4) * 4;
+    if (payloadAt > bytes.length || (bytes.length - payloadAt) % 4 !== 0) return undefined;
+    let header: unknown;
+    try {
+      header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+    } catch {
+      return undefined;
+    }
+    if (typeof header !== "object" || header === null) return undefined;
+    const { imports, diagnostics, payload } = header as Record<string, unknown>;
+    if (!Array.isArray(imports) || !Array.isArray(diagnostics) || typeof payload !== "string") return undefined;
+    // A copy, aligned and of its own: the wire form is read as 32-bit words.
+    const payloadBytes = new Uint8Array(bytes.length - payloadAt);
+    payloadBytes.set(bytes.subarray(payloadAt));
+    const encoded = new Int32Array(payloadBytes.buffer);
+    if (this.store.hash(new Uint8Array(encoded.buffer)) !== payload) return undefined;
+    return { encoded, imports: imports as ImportDecl[], diagnostics: diagnostics as Diagnostic[] };
   }
 
   private nameOf(entry: string): string {
@@ -214,7 +297,7 @@ export class ResultCache {
 
   private ignore(name: string, why: string): void {
     this.counts.ignored++;
-    this.note(`ignoring the result cache entry ${this.store.describe(name)}: ${why}; the program is checked afresh`);
+    this.note(`ignoring the result cache entry ${this.store.describe(name)}: ${why}; ${name.startsWith("ast-") ? "the file is parsed afresh" : "the program is checked afresh"}`);
   }
 }
 

@@ -49,15 +49,19 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A store in memory that records the entries written: one per program checked afresh. */
-function memoryStore(): CacheStore & { entries: Map<string, string>; written: string[] } {
+function memoryStore(): CacheStore & { entries: Map<string, string>; parsed: Map<string, Uint8Array>; written: string[] } {
   const disk = diskCacheStore(join(dir, "unused"));
   const entries = new Map<string, string>();
+  const parsed = new Map<string, Uint8Array>();
   const written: string[] = [];
   return {
     entries,
+    parsed,
     written,
     read: (name) => entries.get(name),
     write: (name, text) => void (entries.set(name, text), written.push(name)),
+    readBytes: (name) => parsed.get(name),
+    writeBytes: (name, bytes) => void (parsed.set(name, bytes), written.push(name)),
     hash: disk.hash,
     describe: (name) => `memory:${name}`,
   };
@@ -71,7 +75,8 @@ async function cachedCheck(store: ReturnType<typeof memoryStore>, options: Paral
   store.written.length = 0;
   const result = await checkPathsParallel([dir], { config: "none", today: 20_600, ...options, resultCache: { store, note: (note) => notes.push(note) } });
   const fresh = ["a.org", "b.org", "c.org"].filter((name) => store.written.includes(`${store.hash(entry(name))}.json`));
-  return { result, fresh, notes };
+  const parsedAgain = store.written.filter((name) => name.startsWith("ast-")).length;
+  return { result, fresh, notes, parsedAgain };
 }
 
 const plain = (options: ParallelOptions = {}) => checkPathsParallel([dir], { config: "none", today: 20_600, ...options });
@@ -97,6 +102,26 @@ describe("the result cache", () => {
     writeFileSync(join(dir, "b.org"), cell("b", 4));
     const after = await cachedCheck(store);
     expect(after.fresh).toEqual(["b.org"]);
+    // committees.org, which b.org imports, comes from the parse cache: only b.org is parsed.
+    expect(after.parsedAgain).toBe(1);
+    expect(comparable(after.result)).toEqual(comparable(await plain()));
+  });
+
+  it("parses every file once on the first run, and a damaged parse entry afresh with a note", async () => {
+    const store = memoryStore();
+    expect((await cachedCheck(store)).parsedAgain).toBe(5);
+    writeFileSync(join(dir, "b.org"), cell("b", 4));
+    for (const [key, value] of store.parsed) {
+      const damaged = value.slice();
+      damaged[damaged.length - 1] = damaged[damaged.length - 1]! ^ 0xff;
+      store.parsed.set(key, damaged);
+    }
+    const after = await cachedCheck(store);
+    expect(after.fresh).toEqual(["b.org"]);
+    // b.org changed; committees.org's entry no longer checks out: both parsed, one note.
+    expect(after.parsedAgain).toBe(2);
+    expect(after.notes).toHaveLength(1);
+    expect(after.notes[0]).toMatch(/^ignoring the result cache entry memory:ast-[0-9a-f]{64}\.bin: not an orgspec parse cache entry of this format, or damaged; the file is parsed afresh$/);
     expect(comparable(after.result)).toEqual(comparable(await plain()));
   });
 
@@ -198,19 +223,22 @@ describe("orgspec check --cache", () => {
     expect(first).toEqual(uncached);
     expect(second).toEqual(uncached);
     const entries = readdirSync(location);
-    expect(entries).toHaveLength(3);
-    expect(entries.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
-    writeFileSync(join(location, entries[0]!), "{ half an ent");
+    const programs = entries.filter((name) => name.endsWith(".json"));
+    expect(programs).toHaveLength(3);
+    expect(programs.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
+    expect(entries.filter((name) => /^ast-[0-9a-f]{64}\.bin$/.test(name))).toHaveLength(5);
+    expect(entries).toHaveLength(8);
+    writeFileSync(join(location, programs[0]!), "{ half an ent");
     const damaged = await run(args, { cwd: dir });
     expect(damaged.stdout).toBe(uncached.stdout);
     expect(damaged.status).toBe(uncached.status);
-    expect(damaged.stderr).toBe(`orgspec: note: ignoring the result cache entry ${join(location, entries[0]!)}: not valid JSON (a write cut short, or a damaged file); the program is checked afresh\n`);
-    expect(JSON.parse(readFileSync(join(location, entries[0]!), "utf8"))).toMatchObject({ format: "orgspec-result-cache" });
+    expect(damaged.stderr).toBe(`orgspec: note: ignoring the result cache entry ${join(location, programs[0]!)}: not valid JSON (a write cut short, or a damaged file); the program is checked afresh\n`);
+    expect(JSON.parse(readFileSync(join(location, programs[0]!), "utf8"))).toMatchObject({ format: "orgspec-result-cache" });
   });
 
   it("defaults to node_modules/.cache/orgspec under the working directory", async () => {
     await run(["check", ".", "--cache"], { cwd: dir });
-    expect(readdirSync(join(dir, "node_modules/.cache/orgspec"))).toHaveLength(3);
+    expect(readdirSync(join(dir, "node_modules/.cache/orgspec")).filter((name) => name.endsWith(".json"))).toHaveLength(3);
   });
 });
 
