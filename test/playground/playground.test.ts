@@ -1,0 +1,165 @@
+// The playground in headless Chromium (Debian's /usr/bin/chromium through
+// playwright-core, as the report's test; skipped, saying why, where it is
+// absent). Built once for this file. It opens from file:// with the
+// examples, shows the diagnostics `orgspec check examples` gives, marks a
+// misspelt keyword with the checker's own message, accepts a completion,
+// renders the report panel, and a link to the page reproduces the case.
+// Prints the bundle's size and the time to the first diagnostics
+// (recorded in docs/playground.md). UPDATE_SCREENSHOT=1 writes docs/playground.png.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanUp, run, tempDir } from "../fixtures/support.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const OUT = join(REPO, "dist/playground");
+const CHROMIUM = "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SKIPPED = `${CHROMIUM} is absent: install it with .ci/install-chromium (apt-get install chromium) to run the playground's browser test`;
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let browser: Browser | null = null;
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return void console.warn(`skipping the playground's browser test: ${SKIPPED}`);
+  const { buildPlayground } = (await import(new URL("../../playground/build.mjs", import.meta.url).href)) as { buildPlayground(): Promise<unknown> };
+  await buildPlayground();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  cleanUp();
+});
+
+interface Marker {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+}
+
+/** Opens the playground (at `hash`); collects page errors and every request that is not for its own files. */
+async function open(hash = ""): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1600, height: 1000 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${error.message} ${error.stack ?? ""}`));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("request", (request) => !/^(file:\/\/.*\/dist\/playground\/|blob:|data:|about:)/.test(request.url()) && requests.push(request.url()));
+  await page.goto(`file://${OUT}/index.html${hash}`);
+  await page.waitForFunction(() => window.orgspecPlayground?.firstDiagnosticsAt !== null && window.orgspecPlayground?.firstDiagnosticsAt !== undefined, null, { timeout: 60_000 });
+  return { page, errors, requests };
+}
+
+async function markers(page: Page): Promise<Marker[]> {
+  return page.evaluate(() =>
+    window
+      .orgspecPlayground!.monaco.editor.getModelMarkers({})
+      .map((marker) => ({ file: marker.resource.path.replace(/^\/playground\//, ""), line: marker.startLineNumber, code: String(marker.code ?? ""), message: marker.message }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code)),
+  );
+}
+
+/** Waits until the markers satisfy `done`, and returns them. */
+async function markersWhen(page: Page, done: (found: Marker[]) => boolean): Promise<Marker[]> {
+  for (let tries = 0; tries < 300; tries++) {
+    const found = await markers(page);
+    if (done(found)) return found;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the markers never settled: ${JSON.stringify(await markers(page))}`);
+}
+
+interface CheckJson {
+  diagnostics: { file: string; code: string; message: string; range: { start: { line: number } } }[];
+}
+
+describe("the playground in Chromium", () => {
+  it("shows the examples' diagnostics, marks a misspelt keyword, completes it, renders the report, and a link reproduces it", async (context) => {
+    if (!HAVE_CHROMIUM) return context.skip(SKIPPED);
+    const sizes = readdirSync(OUT).map((file) => ({ file, gzip: gzipSync(readFileSync(join(OUT, file))).length }));
+    const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
+    const { page, errors, requests } = await open();
+    const timing = await page.evaluate(() => ({
+      load: performance.getEntriesByType("navigation").map((entry) => (entry as PerformanceNavigationTiming).loadEventEnd)[0] ?? 0,
+      first: window.orgspecPlayground!.firstDiagnosticsAt!,
+    }));
+    console.log(
+      `playground: ${sizes.map(({ file, gzip }) => `${file} ${(gzip / 1024).toFixed(0)} KiB`).join(", ")} gzipped, ${(total / 1024 / 1024).toFixed(2)} MiB in all; ` +
+        `first diagnostics ${timing.first.toFixed(0)} ms after navigation, ${(timing.first - timing.load).toFixed(0)} ms after load`,
+    );
+    expect(total).toBeLessThan(2 * 1024 * 1024);
+
+    // The examples' diagnostics are `orgspec check examples`'s.
+    const check = JSON.parse((await run(["check", "examples", "--format", "json"], { cwd: REPO })).stdout) as CheckJson;
+    const expected = check.diagnostics
+      .map((diagnostic) => ({ file: diagnostic.file.replace(/^examples\//, ""), line: diagnostic.range.start.line, code: diagnostic.code, message: diagnostic.message }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
+    expect(await markersWhen(page, (found) => found.length >= expected.length)).toEqual(expected);
+
+    // A misspelt keyword at the end of sinuiju.org: the checker's own message, on its line.
+    await page.locator('.tabs button[data-file="sinuiju.org"]').click();
+    await page.locator("#editor .view-lines").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type('\n\ncel x "X" {');
+    const typed = await page.evaluate(() => {
+      const model = window.orgspecPlayground!.editor.getModel()!;
+      const line = model.getLinesContent().findIndex((text) => text.startsWith("cel ")) + 1;
+      return { line, text: model.getLineContent(line) };
+    });
+    const typedLine = typed.line;
+    expect(typed.text).toMatch(/^cel x "X" \{\}?$/); // with the brace Monaco closes
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(await page.evaluate(() => Object.fromEntries(window.orgspecPlayground!.monaco.editor.getModels().map((model) => [model.uri.path.split("/").pop()!, model.getValue()]))))) {
+      writeFileSync(join(dir, name), text);
+    }
+    const cli = JSON.parse((await run(["check", "sinuiju.org", "--format", "json"], { cwd: dir })).stdout) as CheckJson;
+    const misspelt = cli.diagnostics.find((diagnostic) => diagnostic.code === "ORG001")!;
+    expect(misspelt.message).toContain("(did you mean `cell`?)");
+    expect(misspelt.range.start.line).toBe(typedLine);
+    const marked = (await markersWhen(page, (found) => found.some((marker) => marker.code === "ORG001"))).find((marker) => marker.code === "ORG001");
+    expect(marked).toEqual({ file: "sinuiju.org", line: typedLine, code: "ORG001", message: misspelt.message });
+
+    // Completion: after `cel`, the server offers `cell`; accepting it replaces the word.
+    await page.evaluate((line) => window.orgspecPlayground!.editor.setPosition({ lineNumber: line, column: 4 }), typedLine);
+    await page.keyboard.press("Control+Space");
+    const row = page.locator(".suggest-widget .monaco-list-row", { hasText: /^cell/ }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate((line) => window.orgspecPlayground!.editor.getModel()!.getLineContent(line), typedLine)).toBe(`cell${typed.text.slice(3)}`);
+    await markersWhen(page, (found) => !found.some((marker) => marker.code === "ORG001"));
+
+    // The report panel: the report page, drawn, with a row per diagnostic of the current files.
+    const frame = page.frameLocator("#report-frame");
+    await frame.locator("body[data-ready]").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => window.orgspecPlayground!.viewsShown >= 2, null, { timeout: 30_000 });
+    const now = await markers(page);
+    await frame.locator("body[data-ready]").waitFor({ timeout: 30_000 });
+    expect(await frame.locator("table.diagnostics tbody tr").count()).toBe(now.length);
+    expect(await frame.locator("h1").innerText()).toContain("sinuiju.org");
+    await page.locator("#tab-agenda").click();
+    expect(await page.locator("#agenda").innerText()).toMatch(/\S/);
+    await page.locator("#tab-report").click();
+
+    // The address holds the files: a new page at the same link has the same files and the same diagnostics.
+    await page.waitForFunction(() => location.hash.startsWith("#files="));
+    await page.waitForTimeout(500);
+    const hash = await page.evaluate(() => location.hash);
+    const shared = await open(hash);
+    expect(await shared.page.evaluate(() => window.orgspecPlayground!.editor.getModel()!.uri.path)).toBe("/playground/sinuiju.org");
+    expect(await markersWhen(shared.page, (found) => found.length >= now.length)).toEqual(now);
+
+    const screenshot = process.env["UPDATE_SCREENSHOT"] ? join(REPO, "docs", "playground.png") : join(tempDir(), "playground.png");
+    mkdirSync(join(screenshot, ".."), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+    expect([...errors, ...shared.errors]).toEqual([]);
+    expect([...requests, ...shared.requests]).toEqual([]);
+    await shared.page.close();
+    await page.close();
+  }, 240_000);
+});
