@@ -2,6 +2,8 @@
 //  - dist/extension.js: the client (src/extension.ts) with vscode-languageclient bundled in;
 //  - dist/server.js: the language server (lsp/main.ts) with orgspec, chevrotain,
 //    vscode-languageserver and prettier (standalone) bundled in;
+//  - dist/browser/extension.js and dist/browser/server.js: the same for VS Code
+//    for the web (vscode.dev), the server in a web worker;
 //  - syntaxes/, schema/, docs/: the TextMate grammar, the config JSON Schema
 //    and the rules reference, copied from the repository.
 // Run from the repository root with `npm run package:vscode`.
@@ -10,6 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { buildBrowserExtension } from "./browser-build.mjs";
 
 const extension = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repo = resolve(extension, "../..");
@@ -39,6 +42,9 @@ await build({
     js: 'const __orgspecModuleUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "src", "check", "codes.js")).href;',
   },
 });
+
+// VS Code for the web: the browser client and the server as a web worker.
+await buildBrowserExtension(join(extension, "dist/browser"));
 
 const copy = (from, to) => {
   mkdirSync(dirname(join(extension, to)), { recursive: true });
