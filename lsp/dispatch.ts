@@ -7,6 +7,9 @@
 // without one.
 import type {
   CodeActionParams,
+  CodeLensParams,
+  DocumentLinkParams,
+  InlayHintParams,
   DidChangeTextDocumentParams,
   DidChangeWatchedFilesParams,
   DidCloseTextDocumentParams,
@@ -20,6 +23,7 @@ import type {
 import { fileUrlToPath } from "../src/util/file-url.js";
 import { guardAsyncRequest, guardNotification, guardRequest, type Log } from "./guard.js";
 import { codeActions } from "./handlers/code-actions.js";
+import { codeLenses, documentLinks, inlayHints } from "./handlers/editor-help.js";
 import { completion } from "./handlers/completion.js";
 import { formatDocument, formatRange } from "./handlers/formatting.js";
 import { hover } from "./handlers/hover.js";
@@ -92,6 +96,9 @@ export function protocolHandlers(workspace: Workspace, log: Log, roots: () => re
         workspace.documentDiagnostics(params.textDocument.uri, params.previousResultId),
       ),
       workspaceDiagnostic: asyncRequest("workspaceDiagnostic", [previousResultIds], (params: WorkspaceDiagnosticParams) => workspace.workspaceDiagnostics(params.previousResultIds)),
+      documentLink: request("documentLink", [textDocument], (params: DocumentLinkParams) => documentLinks(workspace, params)),
+      inlayHint: request("inlayHint", [textDocument, range], (params: InlayHintParams) => inlayHints(workspace, params)),
+      codeLens: request("codeLens", [textDocument], (params: CodeLensParams) => codeLenses(workspace, params)),
       completion: request("completion", at, (params: Parameters<typeof completion>[1]) => completion(workspace, params)),
       codeAction: request("codeAction", [textDocument, range, codeActionContext], (params: CodeActionParams) => codeActions(workspace, params)),
       formatting: asyncRequest("formatting", [textDocument], (params: DocumentFormattingParams) => formatDocument(workspace, params, log)),

@@ -2,7 +2,7 @@
 // an offset, where a symbol is declared, and every use of a symbol across the
 // programs that share a file. Built on `model.references` (every use of a
 // name, declarations included) and the AST's spans.
-import type { Model, NamedSymbol, Person, ProgramResult, Reference, Span } from "./api.js";
+import type { Model, NamedSymbol, Person, Reference, Span } from "./api.js";
 import { spanContains } from "./positions.js";
 
 export interface SymbolLocation {
@@ -79,7 +79,7 @@ export function sameSymbol(a: NamedSymbol, b: NamedSymbol): boolean {
 }
 
 /** Every use of `symbol` (declarations included) over the given programs, once each, in file order. */
-export function referencesTo(symbol: NamedSymbol, programs: readonly ProgramResult[]): Reference[] {
+export function referencesTo(symbol: NamedSymbol, programs: readonly { readonly model: Model }[]): Reference[] {
   const found = new Map<string, Reference>();
   for (const program of programs) {
     const local = program.model.symbols.get(symbol.id);

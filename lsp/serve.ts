@@ -13,7 +13,7 @@ import type { Day, FileHost } from "./api.js";
 import { protocolHandlers, workspaceRoots } from "./dispatch.js";
 import type { Log } from "./guard.js";
 import { LEGEND } from "./handlers/semantic-tokens.js";
-import { Workspace } from "./workspace.js";
+import { DEFAULT_DEBOUNCE_MS, Workspace } from "./workspace.js";
 
 export interface ServerOptions {
   readonly debounceMs?: number;
@@ -44,7 +44,7 @@ export function serve(connection: Connection, options: ServerOptions, log: Log =
       }
     },
     log,
-    debounceMs: options.debounceMs ?? 150,
+    debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     ...(options.today ? { today: options.today } : {}),
   });
   let roots: string[] = [];
@@ -76,6 +76,9 @@ export function serve(connection: Connection, options: ServerOptions, log: Log =
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: "orgspec" },
     };
@@ -108,6 +111,9 @@ export function serve(connection: Connection, options: ServerOptions, log: Log =
   connection.onCodeAction(requests.codeAction);
   connection.onDocumentFormatting(requests.formatting);
   connection.onDocumentRangeFormatting(requests.rangeFormatting);
+  connection.onDocumentLinks(requests.documentLink);
+  connection.languages.inlayHint.on(requests.inlayHint);
+  connection.onCodeLens(requests.codeLens);
   connection.onShutdown(() => workspace.dispose());
 
   connection.listen();

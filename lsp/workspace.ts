@@ -15,16 +15,18 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
-  checkProgram,
+  checkModel,
   findConfigFile,
   importTarget,
   loadConfigFile,
   loadProgram,
+  resolveProgram,
   todayDay,
   tokenize,
   type Day,
   type Diagnostic,
   type FileHost,
+  type Model,
   type ProgramResult,
   type QueryToken,
   type Rulebook,
@@ -38,7 +40,7 @@ export interface WorkspaceOptions {
   /** Sends a file's diagnostics to the client (`version` when the file is open). */
   readonly publish: (uri: string, diagnostics: LspDiagnostic[], version: number | undefined) => void;
   readonly log?: (message: string) => void;
-  /** Delay between the last edit and the check (default 150 ms; 0 checks on the next tick). */
+  /** Delay between the last edit and the check (default `DEFAULT_DEBOUNCE_MS`; 0 checks on the next tick). */
   readonly debounceMs?: number;
   /** Today, for waiver expiry and new waivers (default: the real date). */
   readonly today?: () => Day;
@@ -52,13 +54,28 @@ interface Report {
   readonly items: LspDiagnostic[];
 }
 
-/** A check computed but not yet committed: it is published one turn later unless a newer edit has arrived by then. */
+/**
+ * A check under way, in two stages with a turn of the event loop after each
+ * (messages that arrived meanwhile are read then): the programs the edits
+ * touch are resolved (requests answer from these models at once), then their
+ * rules run, then the results are committed. A newer edit drops the check at
+ * the next turn: its own check is already scheduled, and a stale result is
+ * never published.
+ */
 interface Flight {
   readonly generation: number;
   readonly dirty: ReadonlySet<string>;
   readonly everything: boolean;
   readonly entries: readonly string[];
-  readonly results: ReadonlyMap<string, ProgramResult>;
+  /** The programs resolved again, by entry. */
+  readonly models: ReadonlyMap<string, Model>;
+  /** Their rules' results, once run. */
+  results: Map<string, ProgramResult> | null;
+}
+
+/** A program as requests read it: the resolved model (its rules may still be running). */
+export interface ProgramView {
+  readonly model: Model;
 }
 
 /** Resolves after the event loop has had the chance to read and dispatch the messages that arrived meanwhile. */
@@ -68,10 +85,22 @@ function afterPendingMessages(then: () => void): void {
 }
 
 /** Whether a program read one of `paths`, or tried to: a file it imports that could not be read may be there now. */
-function readsAny(result: ProgramResult, paths: ReadonlySet<string>): boolean {
-  return result.model.files.some(
+function readsAny(model: Model, paths: ReadonlySet<string>): boolean {
+  return model.files.some(
     (file) => paths.has(file.path) || file.ast.statements.some((statement) => statement.type === "import" && paths.has(importTarget(file.path, statement))),
   );
+}
+
+/**
+ * No delay before a check by default: an edit is resolved on the next turn
+ * and a newer edit drops a check under way (coalescing), so a debounce would
+ * only add its own delay to every edit.
+ */
+export const DEFAULT_DEBOUNCE_MS = 0;
+
+/** Identifies a diagnostic across programs that share its file. */
+function diagnosticKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
 }
 
 /** At most this many diagnostics per file go to the client; a last one says how many more there were. */
@@ -101,7 +130,7 @@ export class Workspace {
   private waiters: (() => void)[] = [];
 
   constructor(private readonly options: WorkspaceOptions) {
-    this.debounceMs = options.debounceMs ?? 150;
+    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.today = options.today ?? todayDay;
     const disk = options.disk;
     const host: FileHost = {
@@ -183,25 +212,27 @@ export class Workspace {
     }, this.debounceMs);
   }
 
-  /** Whether edits are waiting for a check (or a computed check for its publication). */
+  /** Whether edits are waiting for a check (or a check under way for its publication). */
   get pending(): boolean {
     return this.timer !== null || this.inFlight !== null;
   }
 
-  /**
-   * Brings the model up to date now (requests call this so they never see a
-   * stale model): commits a computed check of the current text, else runs a
-   * waiting one.
-   */
-  flush(): void {
-    const flight = this.inFlight;
-    this.inFlight = null;
-    if (flight && flight.generation === this.generation && !this.timer) return this.commit(flight);
-    if (!this.timer && !flight) return;
-    if (this.timer) clearTimeout(this.timer);
+  /** Resolves the programs of waiting edits now, if any (requests need the current text's model, not its rules). */
+  private ensureModels(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
     this.timer = null;
-    const fresh = this.compute();
-    if (fresh) this.commit(fresh);
+    this.runCheck();
+  }
+
+  /** Finishes the check of the edits so far now and commits it: results kept, diagnostics published. */
+  flush(): void {
+    this.ensureModels();
+    const flight = this.inFlight;
+    if (!flight) return;
+    this.inFlight = null;
+    if (!flight.results) this.runRules(flight);
+    this.commit(flight);
   }
 
   /** Resolves after the next check (immediately when none is waiting). */
@@ -262,7 +293,8 @@ export class Workspace {
     );
   }
 
-  private rulebookFor(entry: string): Rulebook {
+  /** The rulebook a program is checked with: the nearest configuration above its entry. */
+  rulebookFor(entry: string): Rulebook {
     const file = findConfigFile(dirname(entry), this.cache.host);
     if (!file) return new Map();
     let rulebook = this.rulebooks.get(file);
@@ -278,41 +310,44 @@ export class Workspace {
     return rulebook;
   }
 
-  /**
-   * The debounced check: computed now, committed (results kept, diagnostics
-   * published) after the messages that arrived during it are read, and
-   * dropped if one of them was an edit (coalescing: the newer edit's check
-   * is already scheduled, and a stale result is never published).
-   */
+  /** The debounced check: resolve now, rules on the next turn, commit on the one after (see `Flight`). */
   private runCheck(): void {
-    const flight = this.compute();
+    const flight = this.resolveStage();
     if (!flight) return;
     this.inFlight = flight;
+    const superseded = () => this.inFlight !== flight || flight.generation !== this.generation;
+    const drop = () => {
+      if (this.inFlight === flight) this.inFlight = null;
+    };
     afterPendingMessages(() => {
-      if (this.inFlight !== flight) return; // committed by a request, or superseded
-      this.inFlight = null;
-      if (flight.generation === this.generation) this.commit(flight);
+      if (superseded()) return drop(); // committed by a request, or a newer edit's check is scheduled
+      this.runRules(flight);
+      afterPendingMessages(() => {
+        if (superseded()) return drop();
+        this.inFlight = null;
+        this.commit(flight);
+      });
     });
   }
 
-  /** Checks the programs the edits since the last commit touch, against the current text. */
-  private compute(): Flight | null {
+  /** Loads and resolves the programs the edits since the last commit touch, against the current text. */
+  private resolveStage(): Flight | null {
     const generation = this.generation;
     const dirty = new Set(this.dirty);
     const everything = this.everythingDirty;
     try {
       const entries = this.entries();
-      const results = new Map<string, ProgramResult>();
+      const models = new Map<string, Model>();
       for (const entry of entries) {
         const previous = this.results.get(entry);
-        if (previous && !everything && !readsAny(previous, dirty)) continue;
+        if (previous && !everything && !readsAny(previous.model, dirty)) continue;
         try {
-          results.set(entry, checkProgram(entry, { cache: this.cache, rulebook: this.rulebookFor(entry), today: this.today() }));
+          models.set(entry, resolveProgram(loadProgram(entry, this.cache)));
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      return { generation, dirty, everything, entries, results };
+      return { generation, dirty, everything, entries, models, results: null };
     } catch (error) {
       this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
       this.dirty.clear();
@@ -322,12 +357,25 @@ export class Workspace {
     }
   }
 
+  /** The rules and waivers over the flight's models. */
+  private runRules(flight: Flight): void {
+    const results = new Map<string, ProgramResult>();
+    for (const [entry, model] of flight.models) {
+      try {
+        results.set(entry, checkModel(model, { rulebook: this.rulebookFor(entry), today: this.today() }));
+      } catch (error) {
+        this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    flight.results = results;
+  }
+
   private commit(flight: Flight): void {
     this.dirty.clear();
     this.everythingDirty = false;
     try {
       for (const entry of [...this.results.keys()]) if (!flight.entries.includes(entry)) this.results.delete(entry);
-      for (const [entry, result] of flight.results) this.results.set(entry, result);
+      for (const [entry, result] of flight.results ?? []) this.results.set(entry, result);
       this.publishAll(flight.dirty);
     } catch (error) {
       this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
@@ -348,7 +396,7 @@ export class Workspace {
     for (const result of this.results.values()) {
       for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
       for (const diagnostic of result.diagnostics) {
-        const key = `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
+        const key = diagnosticKey(diagnostic);
         if (seen.has(key)) continue;
         seen.add(key);
         const list = byFile.get(diagnostic.file);
@@ -393,36 +441,51 @@ export class Workspace {
 
   // ------------------------------------------------------------ queries
 
+  /** The programs as requests see them, by entry: the check under way's models over the last committed ones. */
+  private views(): Map<string, ProgramView> {
+    const views = new Map<string, ProgramView>(this.results);
+    const flight = this.inFlight;
+    if (flight && flight.generation === this.generation) {
+      for (const entry of views.keys()) if (!flight.entries.includes(entry)) views.delete(entry);
+      for (const [entry, model] of flight.models) views.set(entry, { model });
+    }
+    return views;
+  }
+
   /** The parsed file at `path` as the last check saw it (open text first, then disk). */
   sourceFile(path: string): SourceFile | undefined {
-    for (const result of this.results.values()) {
-      const file = result.model.files.find((candidate) => candidate.path === path);
+    for (const view of this.views().values()) {
+      const file = view.model.files.find((candidate) => candidate.path === path);
       if (file) return file;
     }
     const loaded = this.cache.get(path);
     return "error" in loaded ? undefined : loaded;
   }
 
-  /** Every program that includes `path`, its own program (as entry) first; checks waiting edits first unless `stale` is allowed. */
-  programsWith(path: string, stale = false): ProgramResult[] {
-    if (!stale) this.flush();
-    const found: ProgramResult[] = [];
-    for (const result of this.results.values()) {
-      if (result.model.files.some((file) => file.path === path)) {
-        if (result.model.entry === path) found.unshift(result);
-        else found.push(result);
+  /**
+   * Every program that includes `path`, its own program (as entry) first.
+   * Waiting edits are resolved first unless `stale` is allowed; a request
+   * never waits for the rules.
+   */
+  programsWith(path: string, stale = false): ProgramView[] {
+    if (!stale) this.ensureModels();
+    const found: ProgramView[] = [];
+    for (const view of this.views().values()) {
+      if (view.model.files.some((file) => file.path === path)) {
+        if (view.model.entry === path) found.unshift(view);
+        else found.push(view);
       }
     }
     return found;
   }
 
   /** The program a file's features answer from. */
-  programFor(path: string): ProgramResult | undefined {
+  programFor(path: string): ProgramView | undefined {
     return this.programsWith(path)[0];
   }
 
-  /** The program as last checked, without checking waiting edits (completion reads names from it while typing). */
-  lastProgramFor(path: string): ProgramResult | undefined {
+  /** The program as last resolved, without resolving waiting edits (completion reads names from it while typing). */
+  lastProgramFor(path: string): ProgramView | undefined {
     return this.programsWith(path, true)[0];
   }
 
@@ -438,10 +501,35 @@ export class Workspace {
     return { document, tokens: cached.tokens };
   }
 
-  /** Every program of the open files. */
-  programs(): ProgramResult[] {
+  /** The check of the program whose entry is `entry`, once the edits so far are checked: its diagnostics, as published. */
+  checkedProgram(entry: string): ProgramResult | undefined {
     this.flush();
-    return [...this.results.values()];
+    return this.results.get(entry);
+  }
+
+  /**
+   * A file's diagnostics once the edits so far are checked, each once
+   * however many programs include the file (code lenses count them).
+   */
+  diagnosticsOf(path: string): Diagnostic[] {
+    this.flush();
+    const seen = new Set<string>();
+    const found: Diagnostic[] = [];
+    for (const result of this.results.values()) {
+      for (const diagnostic of result.diagnostics) {
+        const key = diagnosticKey(diagnostic);
+        if (diagnostic.file !== path || seen.has(key)) continue;
+        seen.add(key);
+        found.push(diagnostic);
+      }
+    }
+    return found;
+  }
+
+  /** Every program of the open files. */
+  programs(): ProgramView[] {
+    this.ensureModels();
+    return [...this.views().values()];
   }
 
   dispose(): void {

@@ -72,7 +72,12 @@ export function parseSourceFile(path: string, text: string): SourceFile {
   return file;
 }
 
-/** The file as `text` parses, reusing what `previous` parsed outside the edited statements where that gives the same result. */
+/**
+ * The file as `text` parses, reusing what `previous` parsed outside the
+ * edited statements where that gives the same result. `previous` is handed
+ * over: the nodes after the edit move to the new file (their spans are
+ * moved in place), so it is not to be read afterwards.
+ */
 export function reparseSourceFile(previous: SourceFile, text: string): ReparseOutcome {
   if (previous.text === text) return { file: previous, parsed: "unchanged" };
   const groups = groupsOf.get(previous);
@@ -97,10 +102,15 @@ interface Change {
 
 function changedRange(before: string, after: string): Change {
   const shorter = Math.min(before.length, after.length);
+  // Blocks first (string comparison is native), then characters.
+  const BLOCK = 4096;
   let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const room = shorter - start;
+  while (suffix + BLOCK <= room && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { start, oldEnd: before.length - suffix, delta: after.length - before.length };
 }
 
@@ -206,16 +216,17 @@ function tryRegion(previous: SourceFile, groups: Groups, text: string, change: C
       ...old[name].filter((diagnostic) => afterSync(diagnostic.span)).map(shift),
     ];
   }
+  // From here on the attempt succeeds: the nodes after the sync point move to the new file.
+  const kept = sync === null ? [] : statements.slice(syncIndex);
+  const keptComments = sync === null ? [] : previous.ast.comments.filter((comment) => comment.span.start >= sync);
+  moveSpans(kept, change.delta);
+  moveSpans(keptComments, change.delta);
   const ast: FileAst = {
-    statements: [
-      ...statements.slice(0, from),
-      ...region.ast.statements.filter((statement) => inNewRegion(statement.span)),
-      ...(sync === null ? [] : statements.slice(syncIndex).map(shift)),
-    ],
+    statements: [...statements.slice(0, from), ...region.ast.statements.filter((statement) => inNewRegion(statement.span)), ...kept],
     comments: [
       ...previous.ast.comments.filter((comment) => beforeRegion(comment.span)),
       ...region.ast.comments.filter((comment) => inNewRegion(comment.span)),
-      ...previous.ast.comments.filter((comment) => sync !== null && comment.span.start >= sync).map(shift),
+      ...keptComments,
     ],
   };
   const file: SourceFile = { path: previous.path, text, lines: new LineIndex(text), ast, syntaxDiagnostics: flatten(lists) };
@@ -223,7 +234,7 @@ function tryRegion(previous: SourceFile, groups: Groups, text: string, change: C
   return { file, parsed: { start: regionStart, end: regionEndOld + change.delta } };
 }
 
-/** A copy of an AST node (or diagnostic) with every span moved by `delta`; spans are the objects with just `start` and `end`. */
+/** A copy of a diagnostic with every span moved by `delta`; spans are the objects with just `start` and `end`. */
 function shiftSpans<T>(value: T, delta: number): T {
   if (delta === 0 || typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map((item: unknown) => shiftSpans(item, delta)) as T;
@@ -235,4 +246,29 @@ function shiftSpans<T>(value: T, delta: number): T {
   const copy: Record<string, unknown> = {};
   for (const key of keys) copy[key] = shiftSpans(record[key], delta);
   return copy as T;
+}
+
+/**
+ * Moves every span under AST nodes by `delta`, in place: copying the nodes
+ * after an edit near the start of a large file would cost more than parsing
+ * the edited statements, mostly in garbage collection. Each span object is
+ * replaced by a moved one, never changed, since nodes share spans (an
+ * identifier's is its property's). The previous version of the file gives
+ * these nodes up: it is not read again (the language server keeps one parse
+ * per open document).
+ */
+function moveSpans(node: unknown, delta: number): void {
+  if (delta === 0 || typeof node !== "object" || node === null) return;
+  if (Array.isArray(node)) {
+    for (const item of node) moveSpans(item, delta);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value !== "object" || value === null) continue;
+    const span = value as Partial<Span>;
+    if (typeof span.start === "number" && typeof span.end === "number") record[key] = { start: span.start + delta, end: span.end + delta };
+    else moveSpans(value, delta);
+  }
 }

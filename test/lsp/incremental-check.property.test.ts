@@ -63,7 +63,7 @@ describe("incremental checking equals checking from scratch", () => {
             return { line: line - 1, character: column - 1 };
           };
           t.workspace.change(uris[change.file], [{ range: { start: position(at), end: position(end) }, text: change.insert }], ++versions[change.file]);
-          const program = t.workspace.programFor(mainPath);
+          const program = t.workspace.checkedProgram(mainPath);
           const expected = fromScratch(t, mainPath);
           expect(program?.model.files.map((file) => file.path)).toEqual(expected.model.files.map((file) => file.path));
           expect(program?.diagnostics).toEqual(expected.diagnostics);
@@ -85,7 +85,7 @@ describe("incremental checking equals checking from scratch", () => {
     const lines = new LineIndex(text);
     const { line, column } = lines.position(offset);
     t.workspace.change(uri, [{ range: { start: { line: line - 1, character: column - 1 }, end: { line: line - 1, character: column - 1 } }, text: "x" }], 2);
-    const program = t.workspace.programFor(uriToPath(uri));
+    const program = t.workspace.checkedProgram(uriToPath(uri));
     expect(t.workspace.cache.counts).toEqual({ partial: before.partial + 1, whole: before.whole });
     expect(program?.diagnostics).toEqual(fromScratch(t, uriToPath(uri)).diagnostics);
   });

@@ -44,7 +44,7 @@ function apply(text: string, change: Edit): string {
 }
 
 describe("incremental re-parse", () => {
-  it(`equals a whole parse after every edit of random edit sequences (${RUNS} runs)`, () => {
+  it(`equals a whole parse after every edit of random edit sequences (${RUNS} runs)`, { timeout: 600_000 }, () => {
     let partial = 0;
     let edits = 0;
     fc.assert(
