@@ -8,25 +8,13 @@ import EDITOR_WORKER_SOURCE from "orgspec:editor-worker";
 import EXAMPLES from "orgspec:examples";
 import * as monaco from "orgspec:monaco";
 import WORKER_SOURCE from "orgspec:worker";
+import type { PlaygroundHandle } from "./handle.js";
 import { filesFromHash, filesToHash, type Files } from "./share.js";
 
 const ROOT = "/playground";
 const LANGUAGE = "orgspec";
 const VIEWS_DEBOUNCE_MS = 300;
 const BLANK: Files = { "main.org": "period 2026-01-01 to 2026-06-30\n\ncell my_cell {\n}\n" };
-
-/** What the browser test reads: the editor, and when the first diagnostics arrived (ms after navigation start). */
-interface PlaygroundHandle {
-  readonly monaco: typeof monaco;
-  readonly editor: monaco.editor.IStandaloneCodeEditor;
-  firstDiagnosticsAt: number | null;
-  viewsShown: number;
-}
-declare global {
-  interface Window {
-    orgspecPlayground?: PlaygroundHandle;
-  }
-}
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);

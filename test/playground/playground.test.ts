@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The page's `window.orgspecPlayground` (declared there).
+import type {} from "../../playground/handle.js";
 import { cleanUp, run, tempDir } from "../fixtures/support.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));

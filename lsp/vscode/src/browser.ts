@@ -11,7 +11,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const server = Uri.joinPath(context.extensionUri, "dist", "browser", "server.js");
   const clientOptions: LanguageClientOptions = { documentSelector: [{ language: "orgspec" }] };
-  client = new LanguageClient("orgspec", "orgspec", clientOptions, new Worker(server.toString(true)));
+  client = new LanguageClient("orgspec", "orgspec", new Worker(server.toString(true)), clientOptions);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await client.start();
 }
