@@ -4,4 +4,5 @@ export * from "../src/core.js";
 export { COMMITTEE_LEVELS, SETTINGS } from "../src/ast/types.js";
 export { mayBeUnder } from "../src/rules/structure/hierarchy.js";
 export { parseSourceFile, reparseSourceFile } from "../src/program/incremental.js";
-export { ruleObligations } from "../src/check/run-rules.js";
+export { RuleRunner, ruleObligations } from "../src/check/run-rules.js";
+export { completeCheck, ruleAsOf } from "../src/check/check-model.js";

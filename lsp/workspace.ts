@@ -15,7 +15,9 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
-  checkModel,
+  completeCheck,
+  ruleAsOf,
+  RuleRunner,
   findConfigFile,
   importTarget,
   loadConfigFile,
@@ -25,6 +27,7 @@ import {
   tokenize,
   type Day,
   type Diagnostic,
+  type CheckOptions,
   type FileHost,
   type Model,
   type ProgramResult,
@@ -69,9 +72,14 @@ interface Flight {
   readonly entries: readonly string[];
   /** The programs resolved again, by entry. */
   readonly models: ReadonlyMap<string, Model>;
-  /** Their rules' results, once run. */
+  /** Their rules, run a few at a time. */
+  readonly rules: Map<string, { readonly model: Model; readonly runner: RuleRunner; readonly options: CheckOptions }>;
+  /** Their rules' results, once every rule has run. */
   results: Map<string, ProgramResult> | null;
 }
+
+/** How long the rules run before the messages that arrived meanwhile are read. */
+const RULES_SLICE_MS = 10;
 
 /** A program as requests read it: the resolved model (its rules may still be running). */
 export interface ProgramView {
@@ -231,7 +239,7 @@ export class Workspace {
     const flight = this.inFlight;
     if (!flight) return;
     this.inFlight = null;
-    if (!flight.results) this.runRules(flight);
+    this.runRules(flight);
     this.commit(flight);
   }
 
@@ -310,7 +318,7 @@ export class Workspace {
     return rulebook;
   }
 
-  /** The debounced check: resolve now, rules on the next turn, commit on the one after (see `Flight`). */
+  /** The debounced check: resolve now, the rules over the next turns (a slice each), commit on the one after (see `Flight`). */
   private runCheck(): void {
     const flight = this.resolveStage();
     if (!flight) return;
@@ -319,15 +327,16 @@ export class Workspace {
     const drop = () => {
       if (this.inFlight === flight) this.inFlight = null;
     };
-    afterPendingMessages(() => {
+    const slice = () => {
       if (superseded()) return drop(); // committed by a request, or a newer edit's check is scheduled
-      this.runRules(flight);
+      if (!this.runRules(flight, performance.now() + RULES_SLICE_MS)) return afterPendingMessages(slice);
       afterPendingMessages(() => {
         if (superseded()) return drop();
         this.inFlight = null;
         this.commit(flight);
       });
-    });
+    };
+    afterPendingMessages(slice);
   }
 
   /** Loads and resolves the programs the edits since the last commit touch, against the current text. */
@@ -347,7 +356,12 @@ export class Workspace {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      return { generation, dirty, everything, entries, models, results: null };
+      const rules = new Map<string, { model: Model; runner: RuleRunner; options: CheckOptions }>();
+      for (const [entry, model] of models) {
+        const options: CheckOptions = { rulebook: this.rulebookFor(entry), today: this.today() };
+        rules.set(entry, { model, options, runner: new RuleRunner(model, options.rulebook!, ruleAsOf(model, options)) });
+      }
+      return { generation, dirty, everything, entries, models, rules, results: null };
     } catch (error) {
       this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
       this.dirty.clear();
@@ -357,17 +371,24 @@ export class Workspace {
     }
   }
 
-  /** The rules and waivers over the flight's models. */
-  private runRules(flight: Flight): void {
-    const results = new Map<string, ProgramResult>();
-    for (const [entry, model] of flight.models) {
+  /**
+   * Runs the flight's rules until `deadline` (a `performance.now()` time;
+   * all of them without one), then, once every rule has run, its waivers:
+   * whether the results are complete.
+   */
+  private runRules(flight: Flight, deadline = Infinity): boolean {
+    for (const [entry, { model, runner, options }] of flight.rules) {
       try {
-        results.set(entry, checkModel(model, { rulebook: this.rulebookFor(entry), today: this.today() }));
+        while (runner.step()) if (performance.now() >= deadline) return false;
+        (flight.results ??= new Map()).set(entry, completeCheck(model, runner.result(), options));
       } catch (error) {
         this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
       }
+      flight.rules.delete(entry);
+      if (performance.now() >= deadline && flight.rules.size > 0) return false;
     }
-    flight.results = results;
+    flight.results ??= new Map();
+    return true;
   }
 
   private commit(flight: Flight): void {

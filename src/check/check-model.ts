@@ -10,7 +10,7 @@ import type { EntryDiscovery } from "../program/entries.js";
 import { loadProgram, type FileCache, type FileHost } from "../program/load.js";
 import type { AnyRule } from "../rules/rule.js";
 import { withFingerprints } from "./fingerprint.js";
-import { runRules, type Rulebook } from "./run-rules.js";
+import { runRules, type RuleRun, type Rulebook } from "./run-rules.js";
 import { applyWaivers } from "./waivers.js";
 
 export interface CheckOptions {
@@ -56,8 +56,16 @@ export function checkEntry(entry: string, cache: FileCache, options: Omit<CheckO
 
 /** The rules and waivers over a resolved model (the part of `checkProgram` after resolution). */
 export function checkModel(model: Model, options: CheckOptions = {}): ProgramResult {
-  const asOf = options.asOf ?? model.period?.to ?? null;
-  const run = runRules(model, options.rulebook ?? new Map(), asOf, options.rules);
+  return completeCheck(model, runRules(model, options.rulebook ?? new Map(), ruleAsOf(model, options), options.rules), options);
+}
+
+/** The day the rules judge deadlines at: `asOf`, else the period's end. */
+export function ruleAsOf(model: Model, options: CheckOptions): Day | null {
+  return options.asOf ?? model.period?.to ?? null;
+}
+
+/** The rest of `checkModel` once the rules have run (the language server runs them one at a time). */
+export function completeCheck(model: Model, run: RuleRun, options: CheckOptions = {}): ProgramResult {
   // An error that kept rules from checking something says so in its notes.
   const language = model.diagnostics.map((diagnostic) => {
     const costs = run.costs.get(diagnostic);

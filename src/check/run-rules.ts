@@ -58,18 +58,51 @@ export function ruleObligations(model: Model, rulebook: Rulebook, rules: readonl
 }
 
 export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null, rules: readonly AnyRule[] = RULES): RuleRun {
-  const diagnostics: Diagnostic[] = [];
-  const skips = new SkipLedger();
-  for (const rule of rules) {
-    const severity = rulebook.get(rule.code)?.severity ?? rule.severity;
-    if (severity === "off") continue;
-    const options = ruleOptions(rule, rulebook);
+  const run = new RuleRunner(model, rulebook, asOf, rules);
+  while (run.step());
+  return run.result();
+}
+
+/**
+ * `runRules` one rule at a time, so that a caller can stop between rules (the
+ * language server answers requests there, and drops a check a newer edit
+ * overtakes).
+ */
+export class RuleRunner {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly skips = new SkipLedger();
+  private next = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly rulebook: Rulebook,
+    private readonly asOf: Day | null,
+    private readonly rules: readonly AnyRule[] = RULES,
+  ) {}
+
+  /** Runs the next rule that is on; `false` when every rule has run. */
+  step(): boolean {
+    const rule = this.rules[this.next];
+    if (!rule) return false;
+    this.next++;
+    const severity = this.rulebook.get(rule.code)?.severity ?? rule.severity;
+    if (severity !== "off") this.runRule(rule, severity);
+    return this.next < this.rules.length;
+  }
+
+  result(): RuleRun {
+    return { diagnostics: this.diagnostics, costs: this.skips.notes() };
+  }
+
+  private runRule(rule: AnyRule, severity: Severity): void {
+    const { model, skips } = this;
+    const options = ruleOptions(rule, this.rulebook);
     const reported: Diagnostic[] = [];
     try {
       rule.check({
         model,
         options,
-        asOf,
+        asOf: this.asOf,
         report: (input) =>
           reported.push({
             code: rule.code,
@@ -93,13 +126,12 @@ export function runRules(model: Model, rulebook: Rulebook, asOf: Day | null, rul
           return null;
         },
       });
-      diagnostics.push(...reported);
+      this.diagnostics.push(...reported);
     } catch (error) {
       // What the rule reported before it failed may be partial: it is dropped with it.
-      diagnostics.push(internalError(model, rule, error));
+      this.diagnostics.push(internalError(model, rule, error));
     }
   }
-  return { diagnostics, costs: skips.notes() };
 }
 
 function internalError(model: Model, rule: AnyRule, error: unknown): Diagnostic {
