@@ -7,7 +7,7 @@ import type { Day } from "../ast/types.js";
 import { ruleObligations } from "../check/run-rules.js";
 import type { Model, Person, PersonEventKind, Unit } from "../model/types.js";
 import type { DeadlineKind, DeadlineObligation } from "../rules/obligation.js";
-import { isOverdue, membershipFacts, type PersonFacts } from "../rules/shared/membership-facts.js";
+import { cellOn, isOverdue, membershipFacts, type PersonFacts } from "../rules/shared/membership-facts.js";
 import type { RuleSettings } from "./rule-settings.js";
 
 export type { DeadlineKind } from "../rules/obligation.js";
@@ -67,7 +67,14 @@ export function candidateHistories(model: Model, settings: RuleSettings, asOf: D
   return histories;
 }
 
+/**
+ * The person's cell as the records name it: the cell applied to, else the
+ * probation's or roster's cell moved by transfers, else the last cell an
+ * event names (a review `at`, a decision `by`, a transfer `to`), else where
+ * the application went.
+ */
 function historyCell(facts: PersonFacts): Unit | null {
   const lastCase = facts.cases[facts.cases.length - 1];
-  return lastCase?.cell ?? facts.probation?.cell ?? facts.person.memberships[0]?.unit ?? lastCase?.application?.unit ?? null;
+  const namedByEvents = [...facts.person.timeline].reverse().find((event) => event.unit?.unitKind === "cell")?.unit ?? null;
+  return lastCase?.cell ?? cellOn(facts, Number.MAX_SAFE_INTEGER) ?? namedByEvents ?? lastCase?.application?.unit ?? null;
 }

@@ -5,7 +5,7 @@
 // unit it belongs to.
 import type { Day } from "../ast/types.js";
 import type { PathsResult } from "../check/check.js";
-import { catalogueEntry, docsUrl } from "../check/codes.js";
+import { catalogueEntry } from "../check/codes.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model, Person, RoleAssignment, Unit } from "../model/types.js";
 import { countSeverities, displayPath, SourceLookup } from "../reporters/locate.js";
@@ -59,14 +59,16 @@ export function buildReportData(input: ReportInput): ReportData {
   const periods = new Map<string, { from: number; to: number }>();
   for (const model of models) if (model.period) periods.set(`${model.period.from}:${model.period.to}`, { from: model.period.from, to: model.period.to });
   const asOfs = new Set(models.map((model) => input.asOf ?? model.period?.to ?? null));
+  const roots = units.flatMap((unit, index) => (unit.parent === null ? [index] : []));
   return {
     tool: { name: "orgspec", version: TOOL_VERSION },
     sources: input.sources,
+    organization: roots.map((index) => units[index]!.title ?? units[index]!.id).join(", ") || "no units",
     periods: [...periods.values()],
     asOf: asOfs.size === 1 ? [...asOfs][0]! : null,
     summary: { ...counts, files: result.files.length, waived: result.waived, baselined: held.baselined.length, units: units.length, people: countPeople(models) },
     units,
-    roots: units.flatMap((unit, index) => (unit.parent === null ? [index] : [])),
+    roots,
     diagnostics,
     suppressed,
     rules: rulesOf(result.diagnostics),
@@ -227,7 +229,9 @@ function rulesOf(diagnostics: readonly Diagnostic[]): Record<string, RuleData> {
       summary: entry.summary,
       section: entry.citation?.section ?? null,
       quote: entry.citation?.quote ?? null,
-      docs: docsUrl(entry),
+      description: entry.docs.description,
+      failing: "failing" in entry.docs ? entry.docs.failing : null,
+      passing: "passing" in entry.docs ? entry.docs.passing : null,
     };
   }
   return rules;

@@ -11,6 +11,8 @@ export interface ReportData {
   readonly tool: { readonly name: string; readonly version: string };
   /** The paths the report was made from, as given. */
   readonly sources: readonly string[];
+  /** What the page is titled with: the units at the top of the chart (their titles, else IDs). */
+  readonly organization: string;
   readonly periods: readonly { readonly from: number; readonly to: number }[];
   /** The day deadlines were judged at, when one day held for every program. */
   readonly asOf: number | null;
@@ -128,10 +130,15 @@ export interface SuppressedData extends DiagnosticData {
   readonly until: string | null;
 }
 
+/** A cited rule and its documentation, embedded so that the page stands alone wherever it is sent. */
 export interface RuleData {
   readonly name: string;
   readonly summary: string;
   readonly section: string | null;
   readonly quote: string | null;
-  readonly docs: string;
+  /** What the rule checks, in Markdown (shown as text), as `orgspec explain` prints it. */
+  readonly description: string;
+  /** A spec fragment the rule reports on and the same corrected; `null` for language diagnostics. */
+  readonly failing: string | null;
+  readonly passing: string | null;
 }

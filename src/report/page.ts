@@ -31,8 +31,8 @@ function header(data: ReportData): string {
     (summary.waived > 0 ? `<li class="waived"><span class="n">${summary.waived}</span>waived</li>` : "") +
     (summary.baselined > 0 ? `<li class="baselined"><span class="n">${summary.baselined}</span>baselined</li>` : "");
   return `<header class="page">
-<h1>orgspec report: ${escapeHtml(data.sources.join(", "))}</h1>
-<p>Period ${escapeHtml(periods)}${data.asOf !== null ? ` · deadlines judged at ${day(data.asOf)}` : ""} · orgspec ${escapeHtml(data.tool.version)}</p>
+<h1>${escapeHtml(data.organization)}</h1>
+<p>orgspec report of ${escapeHtml(data.sources.join(", "))} · period ${escapeHtml(periods)}${data.asOf !== null ? ` · deadlines judged at ${day(data.asOf)}` : ""} · orgspec ${escapeHtml(data.tool.version)}</p>
 <ul class="summary">${items}${waived}</ul>
 </header>`;
 }
@@ -76,7 +76,7 @@ export function renderReportPage(data: ReportData, scripts: ReportScripts): stri
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="orgspec ${escapeHtml(data.tool.version)}">
-<title>orgspec report: ${escapeHtml(data.sources.join(", "))}</title>
+<title>${escapeHtml(data.organization)} — orgspec report</title>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
@@ -94,6 +94,7 @@ ${header(data)}
 ${LEGEND}
 </div>
 <div id="chart-canvas"></div>
+<p id="chart-caption" class="chart-caption" aria-live="polite"></p>
 </section>
 <section id="unit">
 <h2>Selected unit</h2>

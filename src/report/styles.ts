@@ -22,6 +22,7 @@ section h2 { margin: 0 0 8px; font-size: 17px; }
 #chart-canvas { overflow: auto; max-height: 70vh; border: 1px solid var(--line); border-radius: 6px; background: #fbfcfd; }
 .org-chart .links path { fill: none; stroke: #b0bec5; stroke-width: 1.5; }
 .unit-node { cursor: pointer; outline: none; }
+.chart-caption { min-height: 1.3em; margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .unit-node .card { fill: #fff; stroke: var(--line); stroke-width: 1.2; }
 .unit-node:hover .card, .unit-node:focus .card { stroke: var(--ink); }
 .unit-node.selected .card { stroke: var(--ink); stroke-width: 2.5; }
@@ -74,7 +75,10 @@ table.roster { max-width: 900px; font-size: 13px; }
 table.roster tr.candidate td:nth-child(3) { color: var(--warning); }
 table.diagnostics td.bylaw { font-size: 12px; color: var(--muted); min-width: 300px; max-width: 460px; }
 table.diagnostics td.bylaw q { font-style: italic; }
-details.evidence summary { cursor: pointer; }
+details.evidence summary, details.rule-docs summary { cursor: pointer; }
+details.rule-docs[open] { color: var(--ink); }
+details.rule-docs .rule-description { white-space: pre-wrap; }
+details.rule-docs pre { margin: 4px 0; padding: 6px; background: #f6f8fa; overflow-x: auto; font-size: 11px; }
 details.evidence ol { margin: 6px 0 0; padding-left: 20px; font-size: 12px; color: var(--muted); }
 details.evidence li.evidence-computed { font-style: italic; }
 .filters { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }

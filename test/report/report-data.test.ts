@@ -8,7 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { RuleSettings } from "../../src/agenda/rule-settings.js";
-import { checkPaths } from "../../src/index.js";
+import { checkPaths, RULES_BY_CODE } from "../../src/index.js";
 import { buildReportData } from "../../src/report/build-data.js";
 import type { ReportData, UnitData } from "../../src/report/data.js";
 import { escapeHtml, jsonForScript } from "../../src/report/escape.js";
@@ -62,7 +62,19 @@ describe("units", () => {
     expect(belongs).toEqual(["ORG002 dandong", "ORG401 weaving", "ORG110 dyeing", "ORG201 ponghwa", "ORG302 namha", "ORG304 sinuiju"]);
     expect(Object.keys(examples.rules)).toEqual(["ORG002", "ORG110", "ORG201", "ORG302", "ORG304", "ORG401"]);
     expect(examples.rules["ORG201"]).toMatchObject({ name: "cell-meeting", section: "Party Cells" });
-    expect(examples.rules["ORG201"]!.docs).toMatch(/docs\/rules\.md#org201-cell-meeting$/);
+    // The rule's documentation is in the page, not a link into the local install that breaks once the file is sent on.
+    const rule = RULES_BY_CODE.get("ORG201")!;
+    expect(examples.rules["ORG201"]).toMatchObject({ description: rule.docs.description, failing: rule.docs.failing, passing: rule.docs.passing });
+    expect(examples.rules["ORG002"]).toMatchObject({ failing: null, passing: null });
+    expect(examples.rules["ORG002"]!.description.length).toBeGreaterThan(20);
+    expect(renderReportHtml(examples)).not.toMatch(/file:|rules\.md/);
+  });
+
+  it("is titled with the organization at the top of the chart, not the command line's paths", () => {
+    expect(examples.organization).toBe("WPK Central Committee");
+    const page = renderReportHtml(examples);
+    expect(page).toContain("<title>WPK Central Committee — orgspec report</title>");
+    expect(page).toContain("<h1>WPK Central Committee</h1>");
   });
 });
 
@@ -148,6 +160,31 @@ describe("applicants and candidates", () => {
       "2027-03-16 extended probation ends: admit or expel by Namha-dong Residential Party Cell",
     ]);
   });
+
+  it("lists a person under the cell their records name, though no application names it", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "committees.org"), COMMITTEES);
+    writeFileSync(
+      join(dir, "main.org"),
+      `import "committees.org"
+period 2026-01-01 to 2026-06-30
+cell c "C Cell" {
+  under sinuiju
+  critique weekly
+  secretary a
+  deputy b
+  member a "A" joined 2001-01-01
+  member b "B" joined 2001-01-01
+  member d "D" joined 2001-01-01
+}
+on 2026-02-01 application n "N" to sinuiju
+on 2026-02-10 review n at c
+`,
+    );
+    const data = reportOf(["main.org"], dir);
+    expect(data.unassigned.map((person) => person.id)).toEqual([]);
+    expect(data.units.find((each) => each.id === "c")!.people.map((person) => person.id)).toEqual(["n"]);
+  });
 });
 
 describe("the page", () => {
@@ -171,11 +208,13 @@ cell evil "</script><script>alert('title')</script>" {
     writeFileSync(join(dir, "committees.org"), COMMITTEES);
     writeFileSync(join(dir, "main.org"), hostile);
     const data = reportOf(["main.org"], dir);
-    const page = renderReportHtml({ ...data, sources: ["<b>&main.org"] });
+    const page = renderReportHtml({ ...data, sources: ["<b>&main.org"], organization: "<i>Org & Co</i>" });
     expect(page.match(/<script\b/g)).toHaveLength(3);
     expect(page).not.toContain("<img src=x");
     expect(page).not.toContain("alert('title')</script>");
-    expect(page).toContain("<h1>orgspec report: &lt;b&gt;&amp;main.org</h1>");
+    expect(page).toContain("<h1>&lt;i&gt;Org &amp; Co&lt;/i&gt;</h1>");
+    expect(page).toContain("<title>&lt;i&gt;Org &amp; Co&lt;/i&gt; — orgspec report</title>");
+    expect(page).toContain("orgspec report of &lt;b&gt;&amp;main.org");
     const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)![1]!;
     const parsed = JSON.parse(json) as ReportData;
     const evil = parsed.units.find((each) => each.id === "evil")!;

@@ -9,9 +9,9 @@ import { clip, svg, unitName } from "./dom.js";
 const d3 = (globalThis as unknown as { d3: typeof Hierarchy }).d3;
 
 const CARD_WIDTH = 206;
-const CARD_HEIGHT = 62;
+const CARD_HEIGHT = 78;
 const COLUMN = 240;
-const ROW = 78;
+const ROW = 94;
 const MARGIN = 16;
 /** How many cards the chart shows when the page opens, at most. */
 const OPEN_BUDGET = 150;
@@ -75,6 +75,11 @@ export class OrgChart {
     this.render();
   }
 
+  private caption(text: string): void {
+    const caption = document.getElementById("chart-caption");
+    if (caption) caption.textContent = text;
+  }
+
   render(): void {
     const root = d3.hierarchy<number>(VIRTUAL_ROOT, (index) =>
       index === VIRTUAL_ROOT ? this.data.roots : this.expanded.has(index) ? this.data.units[index]!.children : null,
@@ -126,9 +131,9 @@ export class OrgChart {
       svg("title", {}, `${name} (${unit.id})\n${unit.file}:${unit.line}`),
       svg("rect", { class: "card", width: CARD_WIDTH, height: CARD_HEIGHT, rx: 6 }),
       svg("rect", { class: "stripe", width: 6, height: CARD_HEIGHT, rx: 3 }),
-      svg("text", { class: "name", x: 14, y: 18 }, clip(name, 24)),
-      svg("text", { class: "facts", x: 14, y: 35 }, clip(`${kindText(unit)} · size ${unit.size}`, 32)),
-      svg("text", { class: "leaders", x: 14, y: 52 }, clip(leadersText(unit), 32)),
+      svg("text", { class: "name", x: 14, y: 18 }, ...nameLines(name, unit.id).map((line, row) => svg("tspan", { x: 14, dy: row === 0 ? 0 : 15 }, line))),
+      svg("text", { class: "facts", x: 14, y: 51 }, clip(`${kindText(unit)} · size ${unit.size}`, 32)),
+      svg("text", { class: "leaders", x: 14, y: 68 }, clip(leadersText(unit), 32)),
     );
     if (issues > 0) {
       group.append(
@@ -136,6 +141,9 @@ export class OrgChart {
         svg("text", { class: "badge-count", x: CARD_WIDTH - 2, y: 6 }, String(issues)),
       );
     }
+    // A tooltip shows on hover only: focus says the full name in the chart's caption.
+    group.addEventListener("focus", () => this.caption(`${name} (${unit.id})`));
+    group.addEventListener("blur", () => this.caption(""));
     const select = () => this.handlers.onSelect(index);
     group.addEventListener("click", select);
     group.addEventListener("keydown", (event) => {
@@ -170,4 +178,26 @@ export function kindText(unit: UnitData): string {
 function leadersText(unit: UnitData): string {
   if (unit.kind === "committee" && !unit.secretary && !unit.deputy) return "";
   return `sec. ${unit.secretary ?? "—"} · dep. ${unit.deputy ?? "—"}`;
+}
+
+/** Characters of a card's name line. */
+const NAME_LINE = 27;
+
+/**
+ * A unit's name on at most two lines, wrapped at spaces. A name too long for
+ * two ends its second line with the unit's ID, so that no two cards read the
+ * same however alike their names start.
+ */
+function nameLines(name: string, id: string): string[] {
+  const lines: string[] = [];
+  let rest = name.trim();
+  while (rest.length > NAME_LINE && lines.length < 1) {
+    const space = rest.lastIndexOf(" ", NAME_LINE);
+    const cut = space > 0 ? space : NAME_LINE;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length <= NAME_LINE) return [...lines, rest];
+  const tail = ` (${id})`;
+  return [...lines, `${clip(rest, Math.max(4, NAME_LINE - tail.length))}${tail}`];
 }

@@ -2,7 +2,7 @@
 // quoting the bylaw it cites and linking to the rule's documentation. Rows are
 // built for the first page of what the filters keep, so thousands of
 // diagnostics stay responsive.
-import type { DiagnosticData, ReportData, SeverityName } from "../data.js";
+import type { DiagnosticData, ReportData, RuleData, SeverityName } from "../data.js";
 import { html, unitName } from "./dom.js";
 
 const PAGE = 500;
@@ -109,7 +109,7 @@ export class DiagnosticsTable {
     }
     const bylaw = html("td", { class: "bylaw" });
     if (rule?.quote) bylaw.append(html("span", { class: "section" }, `${rule.section}: `), html("q", {}, rule.quote), " ");
-    if (rule) bylaw.append(html("a", { href: rule.docs, title: rule.summary }, `${diagnostic.code} ${rule.name}`));
+    if (rule) bylaw.append(ruleDocs(diagnostic.code, rule));
     return html(
       "tr",
       { class: `severity-${diagnostic.severity}`, "data-code": diagnostic.code, "data-severity": diagnostic.severity },
@@ -130,4 +130,10 @@ function evidenceOf(diagnostic: DiagnosticData): Node {
     html("li", { class: `evidence-${step.kind}` }, step.where ? html("code", {}, step.where) : null, step.where ? " " : null, step.text),
   );
   return html("details", { class: "evidence" }, html("summary", {}, diagnostic.message), html("ol", {}, ...steps));
+}
+
+/** The rule's documentation, in the page (a link into an installed package would break once the file is sent on). */
+function ruleDocs(code: string, rule: RuleData): HTMLDetailsElement {
+  const examples = rule.failing !== null && rule.passing !== null ? [html("p", {}, "Reported:"), html("pre", {}, rule.failing), html("p", {}, "Accepted:"), html("pre", {}, rule.passing)] : [];
+  return html("details", { class: "rule-docs" }, html("summary", { title: rule.summary }, `${code} ${rule.name}`), html("p", { class: "rule-summary" }, rule.summary), html("div", { class: "rule-description" }, rule.description), ...examples);
 }
