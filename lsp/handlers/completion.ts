@@ -14,9 +14,9 @@ import { fileTokens } from "./semantic-tokens.js";
 
 /**
  * Completion reads the cursor's context from the document's current text and
- * names from the program as last checked: while typing it does not wait for
- * the check of the last keystroke (names declared in the last 150 ms appear
- * a moment later).
+ * names from the program as last resolved: while typing it does not wait for
+ * the check of the last keystroke (a name declared by it appears once that
+ * check has resolved).
  */
 export function completion(workspace: Workspace, params: CompletionParams): CompletionList {
   const path = uriToPath(params.textDocument.uri);

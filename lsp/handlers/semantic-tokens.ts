@@ -86,7 +86,15 @@ function pushTokens(workspace: Workspace, path: string, builder: SemanticTokensB
   if (!file) return false;
   const names = new Map<number, Reference>();
   if (program) for (const reference of referencesIn(program.model, path)) names.set(reference.span.start, reference);
+  const text = file.text;
   const push = (start: number, end: number, type: TokenType, declaration = false) => {
+    let single = true;
+    for (let i = start; i < end && single; i++) single = text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13;
+    if (single) {
+      const position = file.lines.position(start);
+      builder.push(position.line - 1, position.column - 1, end - start, TYPE_INDEX.get(type)!, declaration ? 1 : 0);
+      return;
+    }
     // Tokens may not span lines: split block comments and the like.
     let at = start;
     while (at < end) {
@@ -99,7 +107,10 @@ function pushTokens(workspace: Workspace, path: string, builder: SemanticTokensB
     }
   };
   let previous: QueryToken | null = null;
-  for (const token of fileTokens(file)) {
+  // An open document's tokens are lexed once per version, for completion too.
+  const current = workspace.documentTokens(path);
+  const tokens = current && current.document.getText() === text ? current.tokens : fileTokens(file);
+  for (const token of tokens) {
     const reference = names.get(token.start);
     if (reference && reference.span.end === token.end) push(token.start, token.end, nameType(reference), isDeclaration(reference));
     else {
