@@ -21,7 +21,8 @@
 //
 // With a result cache (`--cache`, result-cache.ts), a program whose files
 // are all unchanged is taken from the cache after step 1 and its files are
-// not parsed (unless a program that changed needs them); with `--stats`
+// not parsed (unless a program that changed needs them), and after the run
+// the entries it did not use are pruned; with `--stats`
 // (stats.ts) every stage is timed. Either takes this path with `--jobs 1`
 // too, parsing on the main thread in the same order.
 import { availableParallelism } from "node:os";
@@ -249,6 +250,10 @@ async function checkInWorkers(
   }
   timing(`parsed, resolved and checked ${programs.length} programs on ${workers > 0 ? `${workers} workers` : "one thread"}`, started);
   if (stats) stats.files = checkedFiles.size;
+  if (resultCache) {
+    timed("cache", () => resultCache.prune());
+    timing(`${resultCache.counts.pruned} result cache entries this run did not use removed`, started);
+  }
   // The files checked from the programs' own lists: a lean result names only the files its diagnostics are in.
   return { ...merger.result(programs, exact), files: [...checkedFiles].sort() };
 }

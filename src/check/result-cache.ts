@@ -28,7 +28,19 @@ export interface CacheStore {
   hash(content: string | Uint8Array): string;
   /** The entry as a user would find it (a path), for notes. */
   describe(name: string): string;
+  /**
+   * Removes every entry `keep` says no to. A store that cannot tell the
+   * place is its own (the disk's: a folder without its marker) removes
+   * nothing and says why.
+   */
+  sweep(keep: (name: string) => boolean): SweepOutcome;
 }
+
+/** What a sweep removed, or why it removed nothing. */
+export type SweepOutcome = { readonly removed: number; readonly bytes: number } | { readonly refused: string };
+
+/** The names this cache gives its entries: anything else in the store is not its to remove. */
+const ENTRY_NAME = /^(?:[0-9a-f]{64}\.json|ast-[0-9a-f]{64}\.bin)$/;
 
 /** What every program's result depends on besides its files. */
 export interface CacheContext {
@@ -87,8 +99,10 @@ export type CurrentText = (path: string) => string | { readonly error: string };
 export class ResultCache {
   private readonly context: string;
   private readonly parseContext: string;
-  /** Entries read, written, ignored: for `--stats` and the tests. */
-  readonly counts = { hits: 0, misses: 0, written: 0, ignored: 0 };
+  /** Entries read, written, ignored, pruned: for `--stats` and the tests. */
+  readonly counts = { hits: 0, misses: 0, written: 0, ignored: 0, pruned: 0 };
+  /** The entries this run used (looked up, whether there or not, or written): what `prune` keeps. */
+  private readonly live = new Set<string>();
 
   constructor(
     private readonly store: CacheStore,
@@ -101,8 +115,9 @@ export class ResultCache {
     this.parseContext = `${FORMAT_VERSION}\0${context.toolVersion}\0`;
   }
 
-  private parsedName(text: string): string {
-    return `ast-${this.store.hash(this.parseContext + text)}.bin`;
+  /** Named from the text's hash, so that a program's entry (which holds its files' hashes) names its files' parse entries. */
+  private parsedName(textHash: string): string {
+    return `ast-${this.store.hash(this.parseContext + textHash)}.bin`;
   }
 
   /**
@@ -112,7 +127,8 @@ export class ResultCache {
    * its own bytes; one that does not check out is ignored with a note.
    */
   lookupParsed(text: string): ParsedForm | undefined {
-    const name = this.parsedName(text);
+    const name = this.parsedName(this.store.hash(text));
+    this.live.add(name);
     let bytes: Uint8Array | undefined;
     try {
       bytes = this.store.readBytes(name);
@@ -135,7 +151,8 @@ export class ResultCache {
     view.setUint32(4, header.length, true);
     bytes.set(header, 8);
     bytes.set(new Uint8Array(parsed.encoded.buffer, parsed.encoded.byteOffset, parsed.encoded.byteLength), payloadAt);
-    const name = this.parsedName(text);
+    const name = this.parsedName(this.store.hash(text));
+    this.live.add(name);
     try {
       this.store.writeBytes(name, bytes);
     } catch (error) {
@@ -174,6 +191,8 @@ export class ResultCache {
   /** The program of `entry` as last checked, if nothing it depends on has changed since. */
   lookup(entry: string, current: CurrentText): CachedProgram | undefined {
     const name = this.nameOf(entry);
+    // Kept whether it is used or replaced: the entry of a program this run checks.
+    this.live.add(name);
     const stored = this.readEntry(name);
     if (!stored || stored.context !== this.context || stored.entry !== entry || !this.unchanged(stored.inputs, current)) {
       this.counts.misses++;
@@ -183,6 +202,8 @@ export class ResultCache {
     for (const input of stored.inputs) {
       const text = current(input.path);
       if (typeof text === "string") texts.set(input.path, text);
+      // The files of a program taken from the cache are not parsed: their parse entries are live all the same.
+      if ("hash" in input) this.live.add(this.parsedName(input.hash));
     }
     const files: SourceFile[] = stored.named.map(({ path, syntaxDiagnostics }) => {
       const text = texts.get(path) ?? "";
@@ -253,12 +274,31 @@ export class ResultCache {
       named: model.files.filter((file) => named.has(file.path)).map((file) => ({ path: file.path, syntaxDiagnostics: file.syntaxDiagnostics })),
     };
     const name = this.nameOf(entry);
+    this.live.add(name);
     try {
       this.store.write(name, JSON.stringify(stored));
       this.counts.written++;
     } catch (error) {
       this.note(`cannot write the result cache entry ${this.store.describe(name)}: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /**
+   * After a run: removes the entries it did not use — those of files and
+   * programs that changed, were renamed or deleted, or of another context
+   * (rulebook, as-of day, version). What is left is what the next run over
+   * the same paths reads. See docs/performance.md, *Pruning*.
+   */
+  prune(): void {
+    let outcome: SweepOutcome;
+    try {
+      outcome = this.store.sweep((name) => this.live.has(name) || !ENTRY_NAME.test(name));
+    } catch (error) {
+      this.note(`cannot prune the result cache: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if ("refused" in outcome) this.note(`not pruning the result cache: ${outcome.refused}`);
+    else this.counts.pruned += outcome.removed;
   }
 
   private unchanged(inputs: readonly StoredInput[], current: CurrentText): boolean {

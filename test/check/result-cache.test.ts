@@ -3,7 +3,7 @@
 // cache is the output without it. Three programs share committees.org; the
 // store records which programs were checked afresh (a fresh check writes its
 // entry, a reused one does not).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -64,6 +64,13 @@ function memoryStore(): CacheStore & { entries: Map<string, string>; parsed: Map
     writeBytes: (name, bytes) => void (parsed.set(name, bytes), written.push(name)),
     hash: disk.hash,
     describe: (name) => `memory:${name}`,
+    sweep: (keep) => {
+      let removed = 0;
+      for (const map of [entries, parsed]) {
+        for (const name of [...map.keys()]) if (!keep(name)) removed += Number(map.delete(name));
+      }
+      return { removed, bytes: 0 };
+    },
   };
 }
 
@@ -222,12 +229,13 @@ describe("orgspec check --cache", () => {
     const second = await run(args, { cwd: dir });
     expect(first).toEqual(uncached);
     expect(second).toEqual(uncached);
-    const entries = readdirSync(location);
+    const entries = readdirSync(location).filter((name) => name !== "CACHEDIR.TAG");
     const programs = entries.filter((name) => name.endsWith(".json"));
     expect(programs).toHaveLength(3);
     expect(programs.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
     expect(entries.filter((name) => /^ast-[0-9a-f]{64}\.bin$/.test(name))).toHaveLength(5);
     expect(entries).toHaveLength(8);
+    expect(readFileSync(join(location, "CACHEDIR.TAG"), "utf8")).toBe("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by orgspec (orgspec check --cache).\n");
     writeFileSync(join(location, programs[0]!), "{ half an ent");
     const damaged = await run(args, { cwd: dir });
     expect(damaged.stdout).toBe(uncached.stdout);
@@ -239,6 +247,122 @@ describe("orgspec check --cache", () => {
   it("defaults to node_modules/.cache/orgspec under the working directory", async () => {
     await run(["check", ".", "--cache"], { cwd: dir });
     expect(readdirSync(join(dir, "node_modules/.cache/orgspec")).filter((name) => name.endsWith(".json"))).toHaveLength(3);
+  });
+});
+
+describe("pruning the result cache", () => {
+  const programNames = (store: ReturnType<typeof memoryStore>) => [...store.entries.keys()].sort();
+
+  it("removes after a run the entries it did not use, keeps the live ones, and the next run takes everything from the cache", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    const programs = programNames(store);
+    const parsedBefore = new Map(store.parsed);
+    expect(programs).toHaveLength(3);
+    expect(parsedBefore.size).toBe(5);
+    writeFileSync(join(dir, "b.org"), cell("b", 4));
+    const changed = await cachedCheck(store);
+    expect(changed.fresh).toEqual(["b.org"]);
+    // b.org's old parse entry is gone and its new one is there; the other four (c.org's and a.org's files, read from the cache, not parsed) stay.
+    const gone = [...parsedBefore.keys()].filter((name) => !store.parsed.has(name));
+    const added = [...store.parsed.keys()].filter((name) => !parsedBefore.has(name));
+    expect(gone).toHaveLength(1);
+    expect(added).toHaveLength(1);
+    expect(store.parsed.size).toBe(5);
+    expect(programNames(store)).toEqual(programs);
+    const again = await cachedCheck(store);
+    expect(again.fresh).toEqual([]);
+    expect(again.parsedAgain).toBe(0);
+    expect(comparable(again.result)).toEqual(comparable(await plain()));
+    // One more change: the unchanged files' parse entries, kept by a run that did not parse them, are read, not parsed again.
+    writeFileSync(join(dir, "c.org"), cell("c", 2));
+    const next = await cachedCheck(store);
+    expect(next.fresh).toEqual(["c.org"]);
+    expect(next.parsedAgain).toBe(1);
+  });
+
+  it("removes the entries of a program that is gone and of another configuration", async () => {
+    const store = memoryStore();
+    await cachedCheck(store);
+    const cEntry = `${store.hash(entry("c.org"))}.json`;
+    expect(store.entries.has(cEntry)).toBe(true);
+    rmSync(join(dir, "c.org"));
+    await cachedCheck(store);
+    expect(store.entries.has(cEntry)).toBe(false);
+    expect(store.entries.size).toBe(2);
+    // a.org, a-people.org, b.org, committees.org.
+    expect(store.parsed.size).toBe(4);
+    const rulebook = new Map([["ORG101", { severity: "warning" as const, options: {} }]]);
+    await cachedCheck(store, { rulebook });
+    // The same names (an entry per program, a parse entry per text), rewritten for the new context.
+    expect(store.entries.size).toBe(2);
+    expect((await cachedCheck(store, { rulebook })).fresh).toEqual([]);
+  });
+
+  it("leaves alone what it did not name, in a store of its own", async () => {
+    const store = memoryStore();
+    store.entries.set("notes.txt", "mine");
+    await cachedCheck(store);
+    writeFileSync(join(dir, "b.org"), cell("b", 4));
+    await cachedCheck(store);
+    expect(store.entries.get("notes.txt")).toBe("mine");
+  });
+});
+
+describe("orgspec check --cache, pruning on disk", () => {
+  const args = (location: string) => ["check", ".", "--format", "json", "--cache", "--cache-location", location];
+
+  it("keeps the folder at one run's entries, removes stale temporary files, and leaves other files alone", async () => {
+    const location = join(dir, ".cache");
+    await run(args(location), { cwd: dir });
+    const first = readdirSync(location).sort();
+    expect(first).toHaveLength(9);
+    writeFileSync(join(location, "README"), "kept by a person");
+    const stale = join(location, ".0123.json.999.abcd.tmp");
+    const recent = join(location, ".4567.json.999.abcd.tmp");
+    writeFileSync(stale, "{");
+    writeFileSync(recent, "{");
+    utimesSync(stale, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    for (const members of [4, 5, 7]) {
+      writeFileSync(join(dir, "b.org"), cell("b", members));
+      const changed = await run(args(location), { cwd: dir });
+      expect(changed.stderr).toBe("");
+      expect(changed.stdout).toBe((await run(["check", ".", "--format", "json"], { cwd: dir })).stdout);
+    }
+    const now = readdirSync(location).sort();
+    // The same count (b.org's parse entry replaced three times); a temporary file a live run may still rename is kept.
+    expect(now.filter((name) => !name.startsWith(".") && name !== "README")).toHaveLength(9);
+    expect(now.filter((name) => !first.includes(name) && name.startsWith("ast-"))).toHaveLength(1);
+    expect(now).toContain("README");
+    expect(now).toContain(".4567.json.999.abcd.tmp");
+    expect(now).not.toContain(".0123.json.999.abcd.tmp");
+    const stats = await run([...args(location), "--stats"], { cwd: dir });
+    expect(stats.stderr.split("\n")[0]).toMatch(/ 3 programs \(3 from the cache\), /);
+  });
+
+  it("never empties a folder that is not its own: writes its entries, removes nothing, and says so", async () => {
+    const location = join(dir, "someone-else");
+    mkdirSync(location);
+    writeFileSync(join(location, "0000000000000000000000000000000000000000000000000000000000000000.json"), "theirs");
+    const first = await run(args(location), { cwd: dir });
+    const note = `orgspec: note: not pruning the result cache: ${location} has no CACHEDIR.TAG written by orgspec, so it may not be orgspec's cache folder: nothing in it is removed (delete it, or give --cache-location a new folder, to have old entries pruned)\n`;
+    expect(first.stderr).toBe(note);
+    writeFileSync(join(dir, "b.org"), cell("b", 4));
+    const second = await run(args(location), { cwd: dir });
+    expect(second.stderr).toBe(note);
+    const names = readdirSync(location);
+    expect(readFileSync(join(location, "0000000000000000000000000000000000000000000000000000000000000000.json"), "utf8")).toBe("theirs");
+    // Nothing removed: the first run's b.org parse entry and the second's are both there.
+    expect(names.filter((name) => name.startsWith("ast-"))).toHaveLength(6);
+    expect(names).not.toContain("CACHEDIR.TAG");
+  });
+
+  it("tags an empty folder it is given as its own", async () => {
+    const location = join(dir, "empty");
+    mkdirSync(location);
+    const first = await run(args(location), { cwd: dir });
+    expect(first.stderr).toBe("");
+    expect(readdirSync(location)).toContain("CACHEDIR.TAG");
   });
 });
 
