@@ -4,10 +4,10 @@
 // `orgspec lsp` runs), one tab per file (the files import each other: every
 // file is an open document), the report and the agenda beside it from a
 // second worker, and the files kept in the address.
-import EDITOR_WORKER_SOURCE from "orgspec:editor-worker";
+// First: the workers start before Monaco's code is evaluated.
+import { languageServer, viewsWorker } from "./workers.js";
 import EXAMPLES from "orgspec:examples";
 import * as monaco from "orgspec:monaco";
-import WORKER_SOURCE from "orgspec:worker";
 import type { PlaygroundHandle } from "./handle.js";
 import { filesFromHash, filesToHash, type Files } from "./share.js";
 
@@ -23,11 +23,6 @@ const element = <T extends HTMLElement>(id: string): T => {
 };
 const status = element<HTMLSpanElement>("status");
 
-// Workers from a Blob: a page opened from file:// may not load one from a file.
-const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-const workerUrl = blobUrl(WORKER_SOURCE);
-const editorWorkerUrl = blobUrl(EDITOR_WORKER_SOURCE);
-(self as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = { getWorker: () => new Worker(editorWorkerUrl, { name: "monaco-editor" }) };
 
 monaco.languages.register({ id: LANGUAGE, extensions: [".org"], aliases: ["orgspec"] });
 monaco.languages.setLanguageConfiguration(LANGUAGE, {
@@ -44,7 +39,7 @@ monaco.languages.setLanguageConfiguration(LANGUAGE, {
 });
 
 // The language server: the same handlers as `orgspec lsp`.
-new monaco.lsp.MonacoLspClient(monaco.lsp.createTransportToWorker(new Worker(workerUrl, { name: "orgspec-lsp" })));
+new monaco.lsp.MonacoLspClient(monaco.lsp.createTransportToWorker(languageServer));
 
 const uriOf = (name: string) => monaco.Uri.parse(`file://${ROOT}/${name}`);
 const nameOf = (uri: monaco.Uri) => uri.path.slice(ROOT.length + 1);
@@ -148,7 +143,7 @@ monaco.editor.onDidChangeMarkers(() => {
 
 // ---------------------------------------------------------------- the address, the report and the agenda
 
-const views = new Worker(workerUrl, { name: "orgspec-views" });
+const views = viewsWorker;
 const reportFrame = element<HTMLIFrameElement>("report-frame");
 const agenda = element<HTMLPreElement>("agenda");
 let lastRequest = 0;

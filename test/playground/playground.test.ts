@@ -142,7 +142,9 @@ describe("the playground in Chromium", () => {
     const now = await markers(page);
     await frame.locator("body[data-ready]").waitFor({ timeout: 30_000 });
     expect(await frame.locator("table.diagnostics tbody tr").count()).toBe(now.length);
-    expect(await frame.locator("h1").innerText()).toContain("sinuiju.org");
+    // Titled with the organization: the Central Committee, and the new cell (it has no `under`, so it is a root too).
+    expect(await frame.locator("h1").innerText()).toBe("WPK Central Committee, X");
+    expect(await frame.locator("header.page p").innerText()).toContain("orgspec report of abroad.org, committees.org, factory.org, sinuiju.org");
     await page.locator("#tab-agenda").click();
     expect(await page.locator("#agenda").innerText()).toMatch(/\S/);
     await page.locator("#tab-report").click();
