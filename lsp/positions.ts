@@ -23,6 +23,9 @@ export function toOffset(file: SourceFile, position: Position): number {
 }
 
 const UNTITLED_ROOT = "/__orgspec_untitled__/";
+/** Where documents of a virtual file system (`vscode-vfs://github/o/r/a.org` in vscode.dev) live, folders kept, so that their imports resolve. */
+const VIRTUAL_ROOT = "/__orgspec_uri__/";
+const HIERARCHICAL = /^([a-z][\w+.-]*):\/\/([^/?#]*)(\/[^?#]*)$/i;
 
 /** The path orgspec uses for a document URI (`untitled:` documents get a stable made-up path). */
 export function uriToPath(uri: string): string {
@@ -33,11 +36,25 @@ export function uriToPath(uri: string): string {
       // fall through: a malformed file URI is treated like any other scheme
     }
   }
+  const hierarchical = HIERARCHICAL.exec(uri);
+  if (hierarchical) {
+    try {
+      const [, scheme, authority, path] = hierarchical;
+      const segments = path!.split("/").map((segment) => decodeURIComponent(segment));
+      if (!segments.some((segment) => segment.includes("/") || segment === "..")) return `${VIRTUAL_ROOT}${scheme}/${encodeURIComponent(authority!)}${segments.join("/")}`;
+    } catch {
+      // a malformed escape: treated as untitled
+    }
+  }
   return UNTITLED_ROOT + encodeURIComponent(uri);
 }
 
 export function pathToUri(path: string): string {
   if (path.startsWith(UNTITLED_ROOT)) return decodeURIComponent(path.slice(UNTITLED_ROOT.length));
+  if (path.startsWith(VIRTUAL_ROOT)) {
+    const [scheme, authority, ...segments] = path.slice(VIRTUAL_ROOT.length).split("/");
+    return `${scheme}://${decodeURIComponent(authority ?? "")}/${segments.map(encodeURIComponent).join("/")}`;
+  }
   return pathToFileUrl(path);
 }
 

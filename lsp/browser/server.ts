@@ -1,15 +1,17 @@
 // The language server in a web worker (the playground, VS Code for the web):
 // the same wiring and handlers as `orgspec lsp` (lsp/serve.ts) over
-// postMessage. There is no disk: the server sees the documents the editor
-// opens. Started with the name `orgspec-views`, the same script is instead
+// postMessage. There is no disk: the server's files are the documents the
+// editor has open, listed as folders for import completion. Started with the name `orgspec-views`, the same script is instead
 // the playground's second worker, which answers {id, files, root} with the
 // HTML report and the agenda of those files (views.ts), so that neither
 // waits for the other.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from "vscode-languageserver/browser";
 import { todayDay } from "../../src/core.js";
+import type { FileHost } from "../../src/program/host.js";
 import { MemoryHost } from "../../src/program/memory-host.js";
 import type { ReportScripts } from "../../src/report/page.js";
 import { serve } from "../serve.js";
+import type { Workspace } from "../workspace.js";
 import { playgroundViews } from "./views.js";
 
 /** The report page's scripts, put in by the bundler (playground/build.mjs) from the installed package. */
@@ -52,5 +54,13 @@ if (worker.name === VIEWS_WORKER_NAME) {
   const scope = globalThis as { setImmediate?: (callback: () => void) => unknown };
   scope.setImmediate ??= (callback) => setTimeout(callback, 0);
   const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
-  serve(connection, { disk: new MemoryHost() });
+  let workspace: Workspace | null = null;
+  // The open documents' folders, as a host lists them (the texts themselves the Workspace reads first).
+  const folders = () => new MemoryHost(Object.fromEntries((workspace?.openPaths() ?? []).map((path) => [path, ""])));
+  const openDocuments: FileHost = {
+    readFile: () => ({ error: "not open in the editor (a web worker reads no disk)" }),
+    stat: (path) => folders().stat(path),
+    readDirectory: (path) => folders().readDirectory(path),
+  };
+  workspace = serve(connection, { disk: openDocuments });
 }

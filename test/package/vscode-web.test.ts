@@ -80,8 +80,22 @@ describe("the VS Code extension for the web", () => {
       while (!notifications.some((n) => n.method === "textDocument/publishDiagnostics") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       const published = notifications.find((n) => n.method === "textDocument/publishDiagnostics")?.params as { uri: string; diagnostics: { code: string; message: string }[] } | undefined;
       const hover = (await request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } })) as { result: unknown; error?: unknown };
+      // Import completion offers the other open documents of the folder (a worker has no disk to list).
+      const folder = "vscode-vfs://github/orgspec/example/";
+      notify("textDocument/didOpen", { textDocument: { uri: `${folder}committees.org`, languageId: "orgspec", version: 1, text: "" } });
+      notify("textDocument/didOpen", { textDocument: { uri: `${folder}sub/units.org`, languageId: "orgspec", version: 1, text: "" } });
+      notify("textDocument/didOpen", { textDocument: { uri: `${folder}entry.org`, languageId: "orgspec", version: 1, text: 'import "' } });
+      const completion = (await request("textDocument/completion", { textDocument: { uri: `${folder}entry.org` }, position: { line: 0, character: 8 } })) as {
+        result: { items: { label: string }[] } | null;
+      };
       worker.terminate();
-      return { server: initialized.result.serverInfo.name, hoverProvider: initialized.result.capabilities["hoverProvider"], published, hoverError: hover.error ?? null };
+      return {
+        server: initialized.result.serverInfo.name,
+        hoverProvider: initialized.result.capabilities["hoverProvider"],
+        published,
+        hoverError: hover.error ?? null,
+        imports: completion.result?.items.map((item) => item.label) ?? [],
+      };
     }, source);
     expect(result.server).toBe("orgspec");
     expect(result.hoverProvider).toBe(true);
@@ -91,6 +105,7 @@ describe("the VS Code extension for the web", () => {
       ["ORG009", "no `period` in this program: meeting, critique and report cadences were not evaluated"],
     ]);
     expect(result.hoverError).toBeNull();
+    expect(result.imports).toEqual(["committees.org", "main.org", "sub/units.org"]);
     expect(errors).toEqual([]);
     await page.close();
   });
