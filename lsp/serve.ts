@@ -86,7 +86,7 @@ export function serve(connection: Connection, options: ServerOptions, log: Log =
   connection.onInitialized(() => {
     if (!watchDynamically) return;
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.org" }, { globPattern: "**/orgspec.config.json" }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.org" }, { globPattern: "**/orgspec.config.json" }, { globPattern: "**/orgspec-baseline.json" }] })
       .catch((error: unknown) => log(`orgspec: cannot watch files: ${String(error)}`));
   });
 

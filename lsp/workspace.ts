@@ -36,8 +36,9 @@ import {
   type SourceFile,
 } from "./api.js";
 import { DocumentCache } from "./documents.js";
-import { toLspDiagnostic } from "./handlers/diagnostics.js";
+import { toLspDiagnostic, toLspSuppressedDiagnostic } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
+import { BaselineFiles, shownFindings, type ShownFinding } from "./suppressions.js";
 
 export interface WorkspaceOptions {
   /** Sends a file's diagnostics to the client (`version` when the file is open). */
@@ -124,6 +125,9 @@ export class Workspace {
   private readonly dirty = new Set<string>();
   private everythingDirty = false;
   private readonly rulebooks = new Map<string, Rulebook>();
+  /** Each configuration's `baseline` key (absolute), beside its rulebook. */
+  private readonly configuredBaselines = new Map<string, string | null>();
+  private readonly baselines: BaselineFiles;
   /** Bumped by every edit: a check computed for an older generation is dropped, never published. */
   private generation = 0;
   private inFlight: Flight | null = null;
@@ -151,6 +155,7 @@ export class Workspace {
       ...(disk.readDirectory ? { readDirectory: (path: string) => disk.readDirectory!(path) } : {}),
     };
     this.cache = new DocumentCache(host, (path) => this.documents.get(path));
+    this.baselines = new BaselineFiles(host, options.log);
   }
 
   // ------------------------------------------------------------ documents
@@ -182,7 +187,11 @@ export class Workspace {
   filesChanged(uris: readonly string[]): void {
     for (const uri of uris) {
       const path = uriToPath(uri);
-      if (path.endsWith(".json")) this.rulebooks.clear();
+      if (path.endsWith(".json")) {
+        this.rulebooks.clear();
+        this.configuredBaselines.clear();
+        this.baselines.clear();
+      }
       if (!this.documents.has(path)) this.cache.invalidate(path);
     }
     this.generation++;
@@ -307,15 +316,26 @@ export class Workspace {
     if (!file) return new Map();
     let rulebook = this.rulebooks.get(file);
     if (!rulebook) {
+      let baseline: string | null = null;
       try {
-        rulebook = loadConfigFile(file, this.cache.host).rulebook;
+        const config = loadConfigFile(file, this.cache.host);
+        rulebook = config.rulebook;
+        baseline = config.baseline;
       } catch (error) {
         this.options.log?.(`orgspec: ignoring ${file}: ${(error as Error).message}`);
         rulebook = new Map();
       }
       this.rulebooks.set(file, rulebook);
+      this.configuredBaselines.set(file, baseline);
     }
     return rulebook;
+  }
+
+  /** The baseline a program's findings are judged against, as `orgspec check` run beside its configuration would. */
+  private baselineFor(entry: string): ReturnType<BaselineFiles["forEntry"]> {
+    const file = findConfigFile(dirname(entry), this.cache.host);
+    if (file) this.rulebookFor(entry);
+    return this.baselines.forEntry(entry, file ? (this.configuredBaselines.get(file) ?? null) : null);
   }
 
   /** The debounced check: resolve now, the rules over the next turns (a slice each), commit on the one after (see `Flight`). */
@@ -412,17 +432,17 @@ export class Workspace {
   }
 
   private publishAll(dirty: ReadonlySet<string>): void {
-    const byFile = new Map<string, Diagnostic[]>();
+    const byFile = new Map<string, ShownFinding[]>();
     const seen = new Set<string>();
-    for (const result of this.results.values()) {
+    for (const [entry, result] of this.results) {
       for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
-      for (const diagnostic of result.diagnostics) {
-        const key = diagnosticKey(diagnostic);
+      for (const finding of shownFindings(result, this.baselineFor(entry))) {
+        const key = diagnosticKey(finding.diagnostic);
         if (seen.has(key)) continue;
         seen.add(key);
-        const list = byFile.get(diagnostic.file);
-        if (list) list.push(diagnostic);
-        else byFile.set(diagnostic.file, [diagnostic]);
+        const list = byFile.get(finding.diagnostic.file);
+        if (list) list.push(finding);
+        else byFile.set(finding.diagnostic.file, [finding]);
       }
     }
     for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
@@ -430,7 +450,9 @@ export class Workspace {
     let refresh = false;
     for (const [path, diagnostics] of byFile) {
       const shown = diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : diagnostics;
-      const converted = shown.flatMap((diagnostic) => toLspDiagnostic(diagnostic, fileOf) ?? []);
+      const converted = shown.flatMap(({ diagnostic, suppression }) =>
+        (suppression ? toLspSuppressedDiagnostic(diagnostic, suppression, fileOf) : toLspDiagnostic(diagnostic, fileOf)) ?? [],
+      );
       if (shown.length < diagnostics.length) {
         const last = converted.at(-1);
         const end = last?.range.end ?? { line: 0, character: 0 };

@@ -19,7 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       // Files changed on disk (not through the editor): imports and the config.
-      fileEvents: workspace.createFileSystemWatcher("**/{*.org,orgspec.config.json}"),
+      fileEvents: workspace.createFileSystemWatcher("**/{*.org,orgspec.config.json,orgspec-baseline.json}"),
     },
   };
   client = new LanguageClient("orgspec", "orgspec", serverOptions, clientOptions);
