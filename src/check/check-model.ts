@@ -2,10 +2,11 @@
 // through a cache (and the cache's host), resolve it, run the rules, apply
 // waivers. No disk and no configuration lookup here: that is check.ts, for
 // Node; the language server (in Node or in a browser's worker) calls this.
-import type { Day } from "../ast/types.js";
+import type { Day, FileAst } from "../ast/types.js";
 import { compareDiagnostics, type Diagnostic, type Location } from "../diagnostics/types.js";
 import { resolveProgram } from "../model/resolve.js";
 import type { Model } from "../model/types.js";
+import type { SourceFile } from "../program/source-file.js";
 import type { EntryDiscovery } from "../program/entries.js";
 import { loadProgram, type FileCache, type FileHost } from "../program/load.js";
 import type { AnyRule } from "../rules/rule.js";
@@ -34,6 +35,19 @@ export interface CheckOptions {
   readonly host?: FileHost;
   /** The rules to run (all of them by default; tests pass others). */
   readonly rules?: readonly AnyRule[];
+}
+
+/** `checkPaths`'s options: a check's, and whether the programs' models are kept. */
+export interface PathsOptions extends CheckOptions {
+  /**
+   * \`false\`: keep of each program only its diagnostics and the text and
+   * line index of the files they name (\`leanResult\`: the models in the
+   * result are empty but for those \`files\`, which have an empty AST), each
+   * program's model let go as soon as its diagnostics are merged, and (on the
+   * parallel path) each file let go once no later program needs it. The
+   * diagnostics, \`files\` and \`waived\` are the same. Default \`true\`.
+   */
+  readonly keepModels?: boolean;
 }
 
 export interface ProgramResult {
@@ -96,6 +110,26 @@ export interface PathsResult {
   /** How many distinct diagnostics waivers suppressed. */
   readonly waived: number;
   readonly discovery: EntryDiscovery;
+}
+
+const EMPTY_AST: FileAst = { statements: [], comments: [] };
+
+/** A program's result reduced to what reporters read: its diagnostics and the files they name. */
+export function leanResult(result: ProgramResult): ProgramResult {
+  const named = new Set<string>();
+  for (const diagnostic of [...result.diagnostics, ...result.waived]) {
+    named.add(diagnostic.file);
+    for (const related of diagnostic.related) named.add(related.file);
+  }
+  const files: SourceFile[] = result.model.files
+    .filter((file) => named.has(file.path))
+    .map((file) => ({ path: file.path, text: file.text, lines: file.lines, ast: EMPTY_AST, syntaxDiagnostics: file.syntaxDiagnostics }));
+  return { model: leanModel(result.model, files), diagnostics: result.diagnostics, waived: result.waived };
+}
+
+/** A model with nothing resolved: the entry, period and language diagnostics of \`model\`, and \`files\`. */
+export function leanModel(model: Pick<Model, "entry" | "period" | "diagnostics">, files: SourceFile[]): Model {
+  return { entry: model.entry, files, period: model.period, units: [], symbols: new Map(), people: [], residences: [], events: [], series: [], references: [], diagnostics: model.diagnostics };
 }
 
 /** The result of several programs: each diagnostic once, however many programs reached its file. */

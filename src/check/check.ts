@@ -8,10 +8,10 @@ import { findEntries } from "../program/entries.js";
 import { FileCache } from "../program/load.js";
 import type { Rulebook } from "./run-rules.js";
 import { resolve } from "../util/paths.js";
-import { checkEntry, mergePrograms, type CheckOptions, type PathsResult, type ProgramResult } from "./check-model.js";
+import { checkEntry, leanResult, ProgramMerger, type CheckOptions, type PathsOptions, type PathsResult, type ProgramResult } from "./check-model.js";
 
 export { checkEntry, checkModel, mergePrograms, ProgramMerger, todayDay } from "./check-model.js";
-export type { CheckOptions, PathsResult, ProgramResult } from "./check-model.js";
+export type { CheckOptions, PathsOptions, PathsResult, ProgramResult } from "./check-model.js";
 
 export function checkProgram(entry: string, options: CheckOptions = {}): ProgramResult {
   const cache = options.cache ?? new FileCache(options.host ?? diskHost);
@@ -29,10 +29,16 @@ export function resolveRulebook(options: CheckOptions, paths: readonly string[])
   return loadConfigFile(resolve(config), diskHost).rulebook;
 }
 
-export function checkPaths(paths: readonly string[], options: CheckOptions = {}): PathsResult {
+export function checkPaths(paths: readonly string[], options: PathsOptions = {}): PathsResult {
   const cache = options.cache ?? new FileCache(options.host ?? diskHost);
   const rulebook = resolveRulebook(options, paths);
   const discovery = findEntries(paths, cache);
-  const programs = discovery.entries.map((entry) => checkProgram(entry, { ...options, cache, rulebook }));
-  return mergePrograms(programs, discovery);
+  const merger = new ProgramMerger();
+  const programs = discovery.entries.map((entry) => {
+    const program = checkProgram(entry, { ...options, cache, rulebook });
+    merger.add(program);
+    // Without `keepModels`, the model (units, people, events, symbols…) goes here, not at the end.
+    return options.keepModels === false ? leanResult(program) : program;
+  });
+  return merger.result(programs, discovery);
 }

@@ -35,7 +35,7 @@ import { loadProgram, type FileHost } from "../program/load.js";
 import { parseText } from "../syntax/parse.js";
 import { resolve } from "../util/paths.js";
 import { RULES } from "../rules/index.js";
-import { checkModel, checkPaths, ProgramMerger, resolveRulebook, todayDay, type CheckOptions, type PathsResult, type ProgramResult } from "./check.js";
+import { checkModel, checkPaths, ProgramMerger, resolveRulebook, todayDay, type CheckOptions, type PathsOptions, type PathsResult, type ProgramResult } from "./check.js";
 import { ImportGraph, readAndScan, type KnownImports } from "./import-scan.js";
 import { encodeAst } from "./ast-codec.js";
 import { leanResult, parseInWorkers, ParsedFiles, timing, type Parsed } from "./parsed-files.js";
@@ -44,20 +44,12 @@ import { ResultCache, type CacheStore, type CachedProgram } from "./result-cache
 import type { CheckStats } from "./stats.js";
 export type { ParseReply, ParseRequest } from "./parsed-files.js";
 
-export interface ParallelOptions extends CheckOptions {
+export interface ParallelOptions extends PathsOptions {
   /**
    * Worker threads that parse; 1 parses on the main thread (plain `checkPaths`).
    * Default: the number of cores, or 1 for under 16 MB of specs.
    */
   readonly jobs?: number;
-  /**
-   * `false`: keep of each program only its diagnostics and the text and
-   * line index of the files they name (the models in the result are empty
-   * but for those `files`, which have an empty AST), and let each file go
-   * once no later program needs it. The diagnostics, `files` and `waived`
-   * are the same. Default `true`.
-   */
-  readonly keepModels?: boolean;
   /** Where programs' results are kept between runs (`--cache`), and where to say that an entry was ignored. */
   readonly resultCache?: { readonly store: CacheStore; readonly note: (message: string) => void };
   /** Collects the time of each stage and rule (`--stats`). */

@@ -6,15 +6,14 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { FileAst, ImportDecl } from "../ast/types.js";
+import type { ImportDecl } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { Model, SourceFile } from "../model/types.js";
+import type { SourceFile } from "../model/types.js";
 import { FileCache, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 import { PACKAGE_ROOT } from "../util/package-root.js";
 import { decodeAst, type EncodedAst } from "./ast-codec.js";
 import type { ParsedFile } from "../syntax/parse.js";
-import type { ProgramResult } from "./check.js";
 
 export interface ParseRequest {
   readonly id: number;
@@ -163,33 +162,7 @@ export class ParsedFiles extends FileCache {
   }
 }
 
-const EMPTY_AST: FileAst = { statements: [], comments: [] };
-
-/** A program's result reduced to what reporters read: its diagnostics and the files they name. */
-export function leanResult(result: ProgramResult): ProgramResult {
-  const named = new Set<string>();
-  for (const diagnostic of [...result.diagnostics, ...result.waived]) {
-    named.add(diagnostic.file);
-    for (const related of diagnostic.related) named.add(related.file);
-  }
-  const files: SourceFile[] = result.model.files
-    .filter((file) => named.has(file.path))
-    .map((file) => ({ path: file.path, text: file.text, lines: file.lines, ast: EMPTY_AST, syntaxDiagnostics: file.syntaxDiagnostics }));
-  const model: Model = {
-    entry: result.model.entry,
-    files,
-    period: result.model.period,
-    units: [],
-    symbols: new Map(),
-    people: [],
-    residences: [],
-    events: [],
-    series: [],
-    references: [],
-    diagnostics: result.model.diagnostics,
-  };
-  return { model, diagnostics: result.diagnostics, waived: result.waived };
-}
+export { leanResult } from "./check-model.js";
 
 /** With ORGSPEC_TIMING set, how long the phases took (stderr): for the benchmark and docs/performance.md. */
 export function timing(what: string, since: number): void {

@@ -12,7 +12,7 @@ import { importTarget, type FileHost } from "../program/load.js";
 import type { SourceFile } from "../program/source-file.js";
 import { LineIndex } from "../util/text.js";
 import type { EncodedAst } from "./ast-codec.js";
-import type { ProgramResult } from "./check.js";
+import { leanModel, type ProgramResult } from "./check-model.js";
 import type { Rulebook } from "./run-rules.js";
 
 /** Where entries are kept. */
@@ -209,19 +209,7 @@ export class ResultCache {
       const text = texts.get(path) ?? "";
       return { path, text, lines: new LineIndex(text), ast: { statements: [], comments: [] }, syntaxDiagnostics };
     });
-    const model: Model = {
-      entry,
-      files,
-      period: stored.period,
-      units: [],
-      symbols: new Map(),
-      people: [],
-      residences: [],
-      events: [],
-      series: [],
-      references: [],
-      diagnostics: stored.modelDiagnostics,
-    };
+    const model = leanModel({ entry, period: stored.period, diagnostics: stored.modelDiagnostics }, files);
     this.counts.hits++;
     return {
       result: { model, diagnostics: stored.diagnostics, waived: stored.waived },
