@@ -2,7 +2,7 @@
 // FileHost and imports no Node module, so that it runs in a browser as well
 // (the playground, VS Code for the web). src/index.ts adds the Node layer.
 export { checkEntry, checkModel, mergePrograms, todayDay } from "./check/check-model.js";
-export type { CheckOptions, PathsResult, ProgramResult } from "./check/check-model.js";
+export type { CheckOptions, PathsOptions, PathsResult, ProgramResult } from "./check/check-model.js";
 export { runRules, defaultOptions } from "./check/run-rules.js";
 export type { Rulebook, RuleSetting, RuleSeverity } from "./check/run-rules.js";
 export { CATALOGUE, catalogueEntry, docsUrl } from "./check/codes.js";
