@@ -3,18 +3,16 @@
 // the protocol in Chromium as `orgspec lsp` does: initialize, then a document
 // of a virtual file system's scheme gets the checker's diagnostics and hover.
 // The Chromium part skips, saying why, where /usr/bin/chromium is absent.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { chromiumAbsent, HAVE_CHROMIUM, launchChromium } from "../fixtures/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUp, tempDir } from "../fixtures/support.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const SKIPPED = `${CHROMIUM} is absent: install it with .ci/install-chromium to run the web worker server in a browser`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SKIPPED = chromiumAbsent("the web worker server in a browser");
 
 interface Metafile {
   inputs: Record<string, unknown>;
@@ -30,7 +28,7 @@ beforeAll(async () => {
     buildBrowserExtension(dir: string): Promise<typeof metafiles>;
   };
   metafiles = await buildBrowserExtension(out);
-  if (HAVE_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (HAVE_CHROMIUM) browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -6,11 +6,12 @@
 // renders the report panel, and a link to the page reproduces the case.
 // Prints the bundle's size and the time to the first diagnostics
 // (recorded in docs/playground.md). UPDATE_SCREENSHOT=1 writes docs/playground.png.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAbsent, HAVE_CHROMIUM, launchChromium } from "../fixtures/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The page's `window.orgspecPlayground` (declared there).
 import type {} from "../../playground/handle.js";
@@ -18,10 +19,7 @@ import { cleanUp, run, tempDir } from "../fixtures/support.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const OUT = join(REPO, "dist/playground");
-const CHROMIUM = "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const SKIPPED = `${CHROMIUM} is absent: install it with .ci/install-chromium (apt-get install chromium) to run the playground's browser test`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SKIPPED = chromiumAbsent("the playground's browser test");
 
 let browser: Browser | null = null;
 
@@ -29,7 +27,7 @@ beforeAll(async () => {
   if (!HAVE_CHROMIUM) return void console.warn(`skipping the playground's browser test: ${SKIPPED}`);
   const { buildPlayground } = (await import(new URL("../../playground/build.mjs", import.meta.url).href)) as { buildPlayground(): Promise<unknown> };
   await buildPlayground();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

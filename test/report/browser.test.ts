@@ -5,24 +5,22 @@
 // organization of 100,000 members opens collapsed with no member in the DOM.
 // Skipped, saying why, where Chromium is not installed (`.ci/install-chromium`).
 // UPDATE_SCREENSHOT=1 writes the examples' screenshot to docs/report.png.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAbsent, HAVE_CHROMIUM, launchChromium } from "../fixtures/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanUp, run, tempDir } from "../fixtures/support.js";
 import { memberCount, unitCount, writeLargeOrg, HUNDRED_THOUSAND } from "./large-org.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const SKIPPED = `${CHROMIUM} is absent: install it with .ci/install-chromium (apt-get install chromium) to run the report's browser tests`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SKIPPED = chromiumAbsent("the report's browser tests");
 
 let browser: Browser | null = null;
 
 beforeAll(async () => {
-  if (HAVE_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (HAVE_CHROMIUM) browser = await launchChromium();
   else console.warn(`skipping the report's browser tests: ${SKIPPED}`);
 });
 
