@@ -143,7 +143,6 @@ monaco.editor.onDidChangeMarkers(() => {
 
 // ---------------------------------------------------------------- the address, the report and the agenda
 
-const views = viewsWorker;
 const reportFrame = element<HTMLIFrameElement>("report-frame");
 const agenda = element<HTMLPreElement>("agenda");
 let lastRequest = 0;
@@ -155,7 +154,7 @@ interface ViewsReply {
   readonly error?: string;
 }
 
-views.addEventListener("message", (event: MessageEvent<ViewsReply>) => {
+function showViews(event: MessageEvent<ViewsReply>): void {
   const reply = event.data;
   if (reply.id !== lastRequest) return; // a newer edit is on its way
   if (reply.views) {
@@ -165,14 +164,24 @@ views.addEventListener("message", (event: MessageEvent<ViewsReply>) => {
   } else {
     agenda.textContent = `The report could not be made: ${reply.error ?? "unknown error"}`;
   }
-});
+}
+
+let views: Worker | null = null;
+/** The views' worker, with its replies shown, once the first view is asked for. */
+function viewsAsked(): Worker {
+  if (!views) {
+    views = viewsWorker();
+    views.addEventListener("message", showViews);
+  }
+  return views;
+}
 
 function filesChanged(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     const files = currentFiles();
     lastRequest += 1;
-    views.postMessage({ id: lastRequest, root: ROOT, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])) });
+    viewsAsked().postMessage({ id: lastRequest, root: ROOT, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])) });
     void filesToHash(files).then((hash) => history.replaceState(null, "", hash));
   }, VIEWS_DEBOUNCE_MS);
 }

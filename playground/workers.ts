@@ -11,8 +11,16 @@ const editorWorkerUrl = blobUrl(EDITOR_WORKER_SOURCE);
 
 /** The language server (lsp/browser/server.ts). */
 export const languageServer = new Worker(workerUrl, { name: "orgspec-lsp" });
-/** The same script as the report's and the agenda's worker. */
-export const viewsWorker = new Worker(workerUrl, { name: "orgspec-views" });
+let views: Worker | null = null;
+/**
+ * The same script as the report's and the agenda's worker, started when the
+ * first view is asked for: at start-up it would compete with the language
+ * server for the cores, delaying the first diagnostics.
+ */
+export function viewsWorker(): Worker {
+  views ??= new Worker(workerUrl, { name: "orgspec-views" });
+  return views;
+}
 
 // Monaco's own worker (word suggestions, links, diffs).
 (self as { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }).MonacoEnvironment = {
