@@ -4,10 +4,10 @@
 // The baseline is the one `orgspec check` would apply from this folder: the
 // configuration's `baseline` key, else the nearest `orgspec-baseline.json`
 // above the entry.
-import { applyBaseline, BASELINE_FILE_NAME, parseBaseline, type Baseline, type Diagnostic, type FileHost, type ProgramResult } from "./api.js";
+import { applyBaseline, BASELINE_FILE_NAME, findFileAbove, parseBaseline, type Baseline, type Diagnostic, type FileHost, type ProgramResult } from "./api.js";
 import type { Log } from "./guard.js";
 import type { Suppression } from "./handlers/diagnostics.js";
-import { dirname, join } from "../src/util/paths.js";
+import { dirname } from "../src/util/paths.js";
 
 export interface LoadedBaseline {
   readonly file: string;
@@ -36,15 +36,8 @@ export class BaselineFiles {
 
   /** The baseline of a program: `configured` (the configuration's key) when given, else the nearest file above the entry. */
   forEntry(entry: string, configured: string | null): LoadedBaseline | null {
-    if (configured !== null) return this.load(configured);
-    let directory = dirname(entry);
-    for (;;) {
-      const found = this.load(join(directory, BASELINE_FILE_NAME));
-      if (found) return found;
-      const parent = dirname(directory);
-      if (parent === directory) return null;
-      directory = parent;
-    }
+    const file = configured ?? findFileAbove(dirname(entry), BASELINE_FILE_NAME, this.host);
+    return file === null ? null : this.load(file);
   }
 
   private load(file: string): LoadedBaseline | null {

@@ -313,7 +313,11 @@ export class Workspace {
   /** The rulebook a program is checked with: the nearest configuration above its entry. */
   rulebookFor(entry: string): Rulebook {
     const file = findConfigFile(dirname(entry), this.cache.host);
-    if (!file) return new Map();
+    return file ? this.rulebookOf(file) : new Map();
+  }
+
+  /** The rulebook of one configuration file, read once (its `baseline` key kept beside it). */
+  private rulebookOf(file: string): Rulebook {
     let rulebook = this.rulebooks.get(file);
     if (!rulebook) {
       let baseline: string | null = null;
@@ -334,7 +338,7 @@ export class Workspace {
   /** The baseline a program's findings are judged against, as `orgspec check` run beside its configuration would. */
   private baselineFor(entry: string): ReturnType<BaselineFiles["forEntry"]> {
     const file = findConfigFile(dirname(entry), this.cache.host);
-    if (file) this.rulebookFor(entry);
+    if (file) this.rulebookOf(file);
     return this.baselines.forEntry(entry, file ? (this.configuredBaselines.get(file) ?? null) : null);
   }
 

@@ -13,7 +13,7 @@ export { applyBaseline, baselineOf, parseBaseline, pruneBaseline, serializeBasel
 export type { Baseline, BaselineEntry, BaselineResult } from "./check/baseline.js";
 export type { CatalogueEntry } from "./check/codes.js";
 export { fileWaivers, applyWaivers } from "./check/waivers.js";
-export { findConfigFile, loadConfigFile, parseConfig, ConfigError } from "./config/config.js";
+export { findConfigFile, findFileAbove, loadConfigFile, parseConfig, ConfigError } from "./config/config.js";
 export type { LoadedConfig } from "./config/config.js";
 export { configValue, ruleHelpMarkdown } from "./check/rule-help.js";
 export { tokenize, isKeyword, KEYWORDS } from "./query/tokens.js";

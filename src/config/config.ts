@@ -39,16 +39,21 @@ function exists(host: FileHost, path: string): boolean {
   return host.stat ? !("error" in host.stat(path)) : !("error" in host.readFile(path));
 }
 
-/** The nearest `orgspec.config.json` in `start` or a directory above it, as the host sees them (in Node: `diskHost`). */
-export function findConfigFile(start: string, host: FileHost): string | null {
+/** The nearest file called `name` in `start` or a directory above it, as the host sees them. */
+export function findFileAbove(start: string, name: string, host: FileHost): string | null {
   let directory = resolve(start);
   for (;;) {
-    const candidate = join(directory, CONFIG_FILE_NAME);
+    const candidate = join(directory, name);
     if (exists(host, candidate)) return candidate;
     const parent = dirname(directory);
     if (parent === directory) return null;
     directory = parent;
   }
+}
+
+/** The nearest `orgspec.config.json` in `start` or a directory above it, as the host sees them (in Node: `diskHost`). */
+export function findConfigFile(start: string, host: FileHost): string | null {
+  return findFileAbove(start, CONFIG_FILE_NAME, host);
 }
 
 /**
