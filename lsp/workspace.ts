@@ -24,7 +24,6 @@ import {
   loadProgram,
   resolveProgram,
   todayDay,
-  tokenize,
   type Day,
   type Diagnostic,
   type CheckOptions,
@@ -36,6 +35,7 @@ import {
   type SourceFile,
 } from "./api.js";
 import { DocumentCache } from "./documents.js";
+import { DocumentTokens } from "./tokens.js";
 import { toLspDiagnostic, toLspSuppressedDiagnostic } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
 import { BaselineFiles, shownFindings, type ShownFinding } from "./suppressions.js";
@@ -117,7 +117,7 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 export class Workspace {
   private readonly documents = new Map<string, TextDocument>();
-  private readonly tokenCache = new Map<string, { version: number; tokens: QueryToken[] }>();
+  private readonly tokenCache = new DocumentTokens();
   readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
   /** What was last published per path, as JSON, so unchanged files are not sent again. */
@@ -163,7 +163,7 @@ export class Workspace {
   open(uri: string, text: string, version: number, languageId = "orgspec"): void {
     const path = uriToPath(uri);
     this.documents.set(path, TextDocument.create(uri, languageId, version, text));
-    this.tokenCache.delete(path);
+    this.tokenCache.forget(path);
     this.touch(path);
   }
 
@@ -171,14 +171,14 @@ export class Workspace {
     const path = uriToPath(uri);
     const document = this.documents.get(path);
     if (!document) return;
-    this.documents.set(path, TextDocument.update(document, [...changes], version));
+    this.documents.set(path, this.tokenCache.edit(path, document, changes, version));
     this.touch(path);
   }
 
   close(uri: string): void {
     const path = uriToPath(uri);
     if (!this.documents.delete(path)) return;
-    this.tokenCache.delete(path);
+    this.tokenCache.forget(path);
     this.cache.closed(path);
     this.touch(path);
   }
@@ -536,16 +536,11 @@ export class Workspace {
     return this.programsWith(path, true)[0];
   }
 
-  /** The tokens of an open document's current text (lexed once per version). */
+  /** The tokens of an open document's current text (lexed once per version, in part after an edit). */
   documentTokens(path: string): { document: TextDocument; tokens: QueryToken[] } | undefined {
     const document = this.documents.get(path);
     if (!document) return undefined;
-    let cached = this.tokenCache.get(path);
-    if (!cached || cached.version !== document.version) {
-      cached = { version: document.version, tokens: tokenize(document.getText()) };
-      this.tokenCache.set(path, cached);
-    }
-    return { document, tokens: cached.tokens };
+    return { document, tokens: this.tokenCache.tokens(path, document) };
   }
 
   /** The check of the program whose entry is `entry`, once the edits so far are checked: its diagnostics, as published. */
