@@ -1,8 +1,9 @@
-// Builds the playground into dist/playground/: index.html, main.js and
-// main.css, nothing else, opening from file:// or any static host.
-//  - the language server (lsp/browser/server.ts: the same handlers as
-//    `orgspec lsp`) bundled for the browser, its text inlined into main.js
-//    (a worker started from a Blob: browsers refuse workers from file://);
+// Builds the playground into dist/playground/: index.html, workers.js,
+// main.js and main.css, nothing else, opening from file:// or any static host.
+//  - workers.js, the page's first script: the language server
+//    (lsp/browser/server.ts: the same handlers as `orgspec lsp`) bundled for
+//    the browser, its text inlined and started as a worker from a Blob
+//    (browsers refuse workers from file://) before main.js is evaluated;
 //  - Monaco's editor core and contributions without its bundled languages,
 //    its own LSP client (monaco-lsp-client) and its editor worker (inlined too);
 //  - the examples, and the report page's scripts for the report panel.
@@ -78,7 +79,7 @@ export async function buildPlayground({ meta = false } = {}) {
   mkdirSync(OUT, { recursive: true });
   const page = await build({
     ...BROWSER,
-    entryPoints: { main: join(ROOT, "playground/main.ts") },
+    entryPoints: { workers: join(ROOT, "playground/workers.ts"), main: join(ROOT, "playground/main.ts") },
     outdir: OUT,
     loader: { ".ttf": "dataurl" },
     plugins: [

@@ -9,6 +9,8 @@ export interface PlaygroundHandle {
   firstDiagnosticsAt: number | null;
   /** How many times the report and agenda were drawn. */
   viewsShown: number;
+  /** Whether the report and agenda shown are those of the files as they are now (no edit since waits for them). */
+  viewsCurrent: boolean;
 }
 
 declare global {

@@ -4,25 +4,27 @@
 // `orgspec lsp` runs), one tab per file (the files import each other: every
 // file is an open document), the report and the agenda beside it from a
 // second worker, and the files kept in the address.
-// First: the workers start before Monaco's code is evaluated.
-import { languageServer, viewsWorker } from "./workers.js";
 import EXAMPLES from "orgspec:examples";
 import * as monaco from "orgspec:monaco";
 import type { PlaygroundHandle } from "./handle.js";
 import { filesFromHash, filesToHash, type Files } from "./share.js";
+import type {} from "./workers.js";
 
 const ROOT = "/playground";
 const LANGUAGE = "orgspec";
 const VIEWS_DEBOUNCE_MS = 300;
 const BLANK: Files = { "main.org": "period 2026-01-01 to 2026-06-30\n\ncell my_cell {\n}\n" };
 
+function missing(what: string): never {
+  throw new Error(`playground: ${what} is missing`);
+}
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
-  if (!found) throw new Error(`playground: #${id} is missing from index.html`);
-  return found as T;
+  return (found ?? missing(`#${id} in index.html`)) as T;
 };
 const status = element<HTMLSpanElement>("status");
-
+// Started by workers.js, the page's first script.
+const workers = window.orgspecWorkers ?? missing("workers.js, which must come before main.js in index.html");
 
 monaco.languages.register({ id: LANGUAGE, extensions: [".org"], aliases: ["orgspec"] });
 monaco.languages.setLanguageConfiguration(LANGUAGE, {
@@ -39,7 +41,7 @@ monaco.languages.setLanguageConfiguration(LANGUAGE, {
 });
 
 // The language server: the same handlers as `orgspec lsp`.
-new monaco.lsp.MonacoLspClient(monaco.lsp.createTransportToWorker(languageServer));
+new monaco.lsp.MonacoLspClient(monaco.lsp.createTransportToWorker(workers.languageServer));
 
 const uriOf = (name: string) => monaco.Uri.parse(`file://${ROOT}/${name}`);
 const nameOf = (uri: monaco.Uri) => uri.path.slice(ROOT.length + 1);
@@ -52,7 +54,7 @@ const editor = monaco.editor.create(element("editor"), {
   fixedOverflowWidgets: true,
   tabSize: 2,
 });
-const handle: PlaygroundHandle = { monaco, editor, firstDiagnosticsAt: null, viewsShown: 0 };
+const handle: PlaygroundHandle = { monaco, editor, firstDiagnosticsAt: null, viewsShown: 0, viewsCurrent: false };
 window.orgspecPlayground = handle;
 
 // ---------------------------------------------------------------- files and tabs
@@ -161,6 +163,7 @@ function showViews(event: MessageEvent<ViewsReply>): void {
     reportFrame.srcdoc = reply.views.reportHtml;
     agenda.textContent = reply.views.agendaText;
     handle.viewsShown += 1;
+    handle.viewsCurrent = timer === null;
   } else {
     agenda.textContent = `The report could not be made: ${reply.error ?? "unknown error"}`;
   }
@@ -170,7 +173,7 @@ let views: Worker | null = null;
 /** The views' worker, with its replies shown, once the first view is asked for. */
 function viewsAsked(): Worker {
   if (!views) {
-    views = viewsWorker();
+    views = workers.viewsWorker();
     views.addEventListener("message", showViews);
   }
   return views;
@@ -178,7 +181,9 @@ function viewsAsked(): Worker {
 
 function filesChanged(): void {
   if (timer) clearTimeout(timer);
+  handle.viewsCurrent = false;
   timer = setTimeout(() => {
+    timer = null;
     const files = currentFiles();
     lastRequest += 1;
     viewsAsked().postMessage({ id: lastRequest, root: ROOT, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])) });

@@ -1,28 +1,64 @@
-// The page's workers, started first (main.ts imports this module before
-// Monaco), so that the language server's script is parsed and running while
-// the editor's code is still being evaluated. Both start from Blobs: a page
-// opened from file:// may not load a worker from a file.
+// The page's first script (workers.js, before main.js in index.html): it
+// starts the language server's worker, so that the worker's script is parsed
+// and run while the page's main script (Monaco) is still being parsed and
+// evaluated. A worker starts only when the page's thread is free: from within
+// main.js it waited for the whole of Monaco's evaluation. The workers start
+// from Blobs, since a page opened from file:// may not load a worker from a
+// file. main.js finds them in `window.orgspecWorkers`.
 import EDITOR_WORKER_SOURCE from "orgspec:editor-worker";
 import WORKER_SOURCE from "orgspec:worker";
 
-const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-const workerUrl = blobUrl(WORKER_SOURCE);
-const editorWorkerUrl = blobUrl(EDITOR_WORKER_SOURCE);
-
-/** The language server (lsp/browser/server.ts). */
-export const languageServer = new Worker(workerUrl, { name: "orgspec-lsp" });
-let views: Worker | null = null;
-/**
- * The same script as the report's and the agenda's worker, started when the
- * first view is asked for: at start-up it would compete with the language
- * server for the cores, delaying the first diagnostics.
- */
-export function viewsWorker(): Worker {
-  views ??= new Worker(workerUrl, { name: "orgspec-views" });
-  return views;
+export interface PageWorkers {
+  /** The language server (lsp/browser/server.ts). */
+  readonly languageServer: Worker;
+  /**
+   * The same script as the report's and the agenda's worker, started when the
+   * first view is asked for: at start-up it would compete with the language
+   * server for the cores, delaying the first diagnostics.
+   */
+  viewsWorker(): Worker;
 }
 
-// Monaco's own worker (word suggestions, links, diffs).
+declare global {
+  interface Window {
+    orgspecWorkers?: PageWorkers;
+  }
+}
+
+const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+const workerUrl = blobUrl(WORKER_SOURCE);
+let views: Worker | null = null;
+window.orgspecWorkers = {
+  languageServer: withPushedDiagnostics(new Worker(workerUrl, { name: "orgspec-lsp" })),
+  viewsWorker: () => (views ??= new Worker(workerUrl, { name: "orgspec-views" })),
+};
+
+// Monaco's own worker (word suggestions, links), started when Monaco asks for it.
+const editorWorkerUrl = blobUrl(EDITOR_WORKER_SOURCE);
 (self as { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }).MonacoEnvironment = {
   getWorker: () => new Worker(editorWorkerUrl, { name: "monaco-editor" }),
 };
+
+interface Initialize {
+  readonly method: "initialize";
+  readonly params: { readonly capabilities: { readonly textDocument?: Record<string, unknown> } };
+}
+
+const isInitialize = (message: unknown): message is Initialize =>
+  typeof message === "object" && message !== null && (message as { method?: unknown }).method === "initialize" && typeof (message as Initialize).params?.capabilities === "object";
+
+/**
+ * Monaco's LSP client announces pull diagnostics, and pulls a file's only
+ * 500 ms after the file opens or changes. Told of no pull, the server pushes
+ * each file's diagnostics as soon as they are checked (lsp/serve.ts), so the
+ * client's `initialize` reaches it without that capability.
+ */
+function withPushedDiagnostics(worker: Worker): Worker {
+  const post = worker.postMessage.bind(worker);
+  worker.postMessage = (message: unknown) => {
+    if (!isInitialize(message)) return post(message);
+    const { diagnostic: _pull, ...textDocument } = message.params.capabilities.textDocument ?? {};
+    post({ ...message, params: { ...message.params, capabilities: { ...message.params.capabilities, textDocument } } });
+  };
+  return worker;
+}

@@ -136,7 +136,8 @@ describe("the playground in Chromium", () => {
     // The report panel: the report page, drawn, with a row per diagnostic of the current files.
     const frame = page.frameLocator("#report-frame");
     await frame.locator("body[data-ready]").waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => window.orgspecPlayground!.viewsShown >= 2, null, { timeout: 30_000 });
+    // Drawn again since the edits, from the files as they are now (the views wait 300 ms after the last edit).
+    await page.waitForFunction(() => window.orgspecPlayground!.viewsShown >= 2 && window.orgspecPlayground!.viewsCurrent, null, { timeout: 30_000 });
     const now = await markers(page);
     await frame.locator("body[data-ready]").waitFor({ timeout: 30_000 });
     expect(await frame.locator("table.diagnostics tbody tr").count()).toBe(now.length);
