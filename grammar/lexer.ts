@@ -159,20 +159,35 @@ const DURATION_SET = new Set(DURATION_WORDS);
  * are plain names. Deciding this here, where a name is never followed by a
  * date, lets the parser resynchronise at the next event after an error
  * instead of swallowing it as a name.
+ *
+ * With `offsets`, `base` is added to every offset: `text` is then a slice of
+ * a file starting at `base` (src/syntax/parse.ts lexes large files in pieces).
  */
-export function tokenizeOrg(text: string, positions: TokenPositions = "full"): ILexingResult {
+export function tokenizeOrg(text: string, positions: TokenPositions = "full", base = 0): ILexingResult {
   const result = getOrgLexer(positions).tokenize(text);
   const tokens = result.tokens;
   const ends = positions === "offsets";
+  if (base !== 0 && !ends) throw new Error("tokenizeOrg: an offset base needs positions \"offsets\" (lines and columns would be off)");
   // Every word is lexed as an Identifier (one regular expression instead of
   // one per keyword); a word that is a keyword becomes that keyword's token.
   for (const tok of tokens) {
-    if (ends) tok.endOffset = tok.startOffset + tok.image.length - 1;
+    if (ends) {
+      tok.startOffset += base;
+      tok.endOffset = tok.startOffset + tok.image.length - 1;
+    }
     if (tok.tokenTypeIdx !== identifierIdx) continue;
     const keyword = keywordByWord.get(tok.image);
     if (keyword !== undefined) retype(tok, keyword);
   }
-  if (ends) for (const group of Object.values(result.groups)) for (const tok of group) tok.endOffset = tok.startOffset + tok.image.length - 1;
+  if (ends) {
+    for (const group of Object.values(result.groups)) {
+      for (const tok of group) {
+        tok.startOffset += base;
+        tok.endOffset = tok.startOffset + tok.image.length - 1;
+      }
+    }
+    if (base !== 0) for (const error of result.errors) error.offset += base;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const next = tokens[i + 1];

@@ -1,7 +1,8 @@
 // One in-process run of the whole pipeline on one thread, timed stage by
-// stage: lex, parse (CST), AST, resolve, check (rules and waivers), report
-// (the JSON reporter). The stages are the ones `checkPaths` runs, called one
-// at a time (src/syntax/parse.ts exports them for this).
+// stage: syntax (lexing, parsing and building the AST, `parseText`, which
+// does them a piece at a time in a large file, so they are timed together),
+// resolve, check (rules and waivers), report (the JSON reporter). The stages
+// are the ones `checkPaths` runs, called one at a time.
 import { readFileSync } from "node:fs";
 import { checkModel, mergePrograms, type ProgramResult } from "../../src/check/check.js";
 import { resolveProgram } from "../../src/model/resolve.js";
@@ -10,10 +11,10 @@ import { findEntries, orgFilesUnder } from "../../src/program/entries.js";
 import { FileCache, loadProgram } from "../../src/program/load.js";
 import { renderJson } from "../../src/reporters/json.js";
 import { SourceLookup } from "../../src/reporters/locate.js";
-import { astStage, lexStage, parseStage } from "../../src/syntax/parse.js";
+import { parseText } from "../../src/syntax/parse.js";
 import { LineIndex } from "../../src/util/text.js";
 
-export const STAGES = ["lex", "parse", "ast", "resolve", "check", "report"] as const;
+export const STAGES = ["syntax", "resolve", "check", "report"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageRun {
@@ -32,7 +33,7 @@ const now = () => performance.now();
 
 /** Runs the pipeline over every `.org` file under `root` (entries as `orgspec check root` finds them). */
 export function runStages(root: string, today: number): StageRun {
-  const ms: Record<Stage, number> = { lex: 0, parse: 0, ast: 0, resolve: 0, check: 0, report: 0 };
+  const ms: Record<Stage, number> = { syntax: 0, resolve: 0, check: 0, report: 0 };
   const cache = new FileCache(diskHost);
   let readMs = 0;
   let bytes = 0;
@@ -43,16 +44,10 @@ export function runStages(root: string, today: number): StageRun {
     readMs += now() - t;
     bytes += Buffer.byteLength(text);
     t = now();
-    const lexed = lexStage(text);
-    ms.lex += now() - t;
-    t = now();
-    const parsed = parseStage(lexed);
-    ms.parse += now() - t;
-    t = now();
-    const file = astStage(path, text, lexed, parsed);
+    const file = parseText(path, text);
     // The file as `sourceFile` makes it: the line index is part of building it.
     cache.set(path, { path, text, lines: new LineIndex(text), ast: file.ast, syntaxDiagnostics: file.diagnostics });
-    ms.ast += now() - t;
+    ms.syntax += now() - t;
   }
 
   let t = now();

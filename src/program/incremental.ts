@@ -24,7 +24,7 @@
 // group in source order: a file parsed here remembers how many of each it
 // has. test/lsp/incremental.property.test.ts compares this with parseText
 // over random edit sequences.
-import type { ILexingResult, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { FileAst, Span } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
@@ -118,8 +118,7 @@ type GroupLists = Record<(typeof GROUP_NAMES)[number], Diagnostic[]>;
 
 /** Lexes and parses `text[start, end)` as if it were the whole file, with offsets into `text`. */
 function parseRange(path: string, text: string, start: number, end: number): { ast: FileAst; groups: GroupLists; tokens: readonly IToken[] } {
-  const lexed = lexStage(start === 0 && end === text.length ? text : text.slice(start, end));
-  if (start > 0) shiftLexed(lexed, start);
+  const lexed = lexStage(start === 0 && end === text.length ? text : text.slice(start, end), start);
   const parsed = parseStage(lexed);
   const { ast, diagnostics } = astStage(path, text, lexed, parsed);
   // astStage lists the groups in this order; the dates are the ORG004 at the end.
@@ -131,15 +130,6 @@ function parseRange(path: string, text: string, start: number, end: number): { a
   const cut = [0, lexer, lexer + unterminated, lexer + unterminated + parser, diagnostics.length - dates, diagnostics.length];
   const groups = Object.fromEntries(GROUP_NAMES.map((name, i) => [name, diagnostics.slice(cut[i], cut[i + 1])])) as GroupLists;
   return { ast, groups, tokens: lexed.tokens };
-}
-
-function shiftLexed(lexed: ILexingResult, by: number): void {
-  const tokens = [...lexed.tokens, ...Object.values(lexed.groups).flat()];
-  for (const token of tokens) {
-    token.startOffset += by;
-    if (token.endOffset !== undefined) token.endOffset += by;
-  }
-  for (const error of lexed.errors) error.offset += by;
 }
 
 function flatten(groups: GroupLists): Diagnostic[] {

@@ -17,16 +17,80 @@ export interface ParsedFile {
 }
 
 /** Lexes, parses and builds the AST of one file's text. Never throws on bad input. */
-export function parseText(file: string, text: string): ParsedFile {
+export function parseText(file: string, text: string, pieceSize = PIECE_SIZE): ParsedFile {
+  if (text.length >= 2 * pieceSize) {
+    const inPieces = parseInPieces(file, text, pieceSize);
+    if (inPieces) return inPieces;
+  }
   const lexed = lexStage(text);
   const parsed = parseStage(lexed);
   return astStage(file, text, lexed, parsed);
 }
 
-/** Stage 1: the tokens. */
-export function lexStage(text: string): ILexingResult {
+/**
+ * About how many characters of a large file are lexed and parsed at a time.
+ * A file's tokens and CST are garbage once its AST is built; made a piece at
+ * a time they die young instead of being copied by every scavenge of a
+ * whole-file parse and then promoted (the collector was 30% of a batch check:
+ * docs/performance.md, *Parsing in pieces*).
+ */
+export const PIECE_SIZE = 16_384;
+
+/**
+ * Where a piece may start: a line whose first word starts a top-level
+ * statement. A cut there that falls inside a statement (an unindented unit
+ * body, a block comment) leaves an error in one of the pieces, and then the
+ * file is parsed whole.
+ */
+const PIECE_START = /\n(?=(?:on|every|committee|cell|primary|branch|subprimary|team|residence|person|import|period)[ \t])/g;
+
+/** Piece boundaries: offsets of line starts about `size` apart, then the end. */
+export function pieceEnds(text: string, size: number): number[] {
+  const ends: number[] = [];
+  let from = size;
+  while (from < text.length - size) {
+    PIECE_START.lastIndex = from;
+    const found = PIECE_START.exec(text);
+    if (!found) break;
+    ends.push(found.index + 1);
+    from = found.index + 1 + size;
+  }
+  ends.push(text.length);
+  return ends;
+}
+
+/**
+ * The file parsed a piece at a time (see PIECE_SIZE), or `undefined` when a
+ * piece has a lexing or parse error: then only a parse of the whole text says
+ * how the parser recovers. Without errors in any piece this is what the whole
+ * parse gives: every piece starts with a keyword, which continues no
+ * statement (a statement's tail is continued only by `,`, a string, `{` or
+ * `youth_league`), and no token but white space and block comments crosses a
+ * line. test/syntax/pieces.test.ts holds the two together.
+ */
+function parseInPieces(file: string, text: string, size: number): ParsedFile | undefined {
+  const builder = new AstBuilder();
+  const statements: TopStatement[] = [];
+  const comments: Comment[] = [];
+  let start = 0;
+  for (const end of pieceEnds(text, size)) {
+    const lexed = lexStage(start === 0 && end === text.length ? text : text.slice(start, end), start);
+    if (lexed.errors.length > 0 || (lexed.groups["unterminated"]?.length ?? 0) > 0) return undefined;
+    const parsed = parseStage(lexed);
+    if (parsed.errors.length > 0) return undefined;
+    for (const statement of builder.file(parsed.cst)) statements.push(statement);
+    for (const comment of commentsOf(lexed)) comments.push(comment);
+    start = end;
+  }
+  const diagnostics: Diagnostic[] = [];
+  reportBuilderAndDates(file, builder, statements, diagnostics);
+  return { ast: { statements, comments }, diagnostics };
+}
+
+/** Stage 1: the tokens (of a slice of a file starting at `base`, offsets into the file). */
+export function lexStage(text: string, base = 0): ILexingResult {
   // Offsets only: the AST's spans are offsets, and lines come from the file's line index.
-  return tokenizeOrg(text, "offsets");
+  return tokenizeOrg(text, "offsets", base);
 }
 
 export interface CstResult {
@@ -67,19 +131,26 @@ export function astStage(file: string, text: string, lexed: ILexingResult, parse
 
   const builder = new AstBuilder();
   const statements = builder.file(parsed.cst);
+  reportBuilderAndDates(file, builder, statements, diagnostics);
+  return { ast: { statements, comments: commentsOf(lexed) }, diagnostics };
+}
+
+/** The AST builder's problems, then the dates that are no calendar dates: the last two groups of a file's syntax diagnostics. */
+function reportBuilderAndDates(file: string, builder: AstBuilder, statements: readonly TopStatement[], diagnostics: Diagnostic[]): void {
   for (const problem of builder.problems) diagnostics.push(languageDiagnostic("syntax", file, problem.span, problem.message));
   for (const date of collectDates(statements)) {
     if (date.day === null && date.text !== "") {
       diagnostics.push(languageDiagnostic("invalidDate", file, date.span, `${date.text} is not a calendar date`));
     }
   }
+}
 
-  const comments: Comment[] = (lexed.groups["comments"] ?? []).map((tok) => ({
+function commentsOf(lexed: ILexingResult): Comment[] {
+  return (lexed.groups["comments"] ?? []).map((tok) => ({
     kind: tok.image.startsWith("//") ? "line" : "block",
     text: tok.image,
     span: { start: tok.startOffset, end: tok.endOffset! + 1 },
   }));
-  return { ast: { statements, comments }, diagnostics };
 }
 
 function describeLexError(found: string): string {
