@@ -93,8 +93,13 @@ export function referencesTo(symbol: NamedSymbol, programs: readonly { readonly 
   return [...found.values()].sort((a, b) => (a.file === b.file ? a.span.start - b.span.start : a.file < b.file ? -1 : 1));
 }
 
+/** Whether one of the places `symbol` is introduced (`allDeclarations`) starts at `start` in `file`. */
+export function declaredAt(symbol: NamedSymbol, file: string, start: number): boolean {
+  if (symbol.kind !== "person") return symbol.file === file && symbol.decl.id.span.start === start;
+  return symbol.declarations.some((declaration) => declaration.file === file && declaration.id.span.start === start);
+}
+
 /** Whether a reference is one of its symbol's declarations. */
 export function isDeclaration(reference: Reference): boolean {
-  const key = locationKey(reference);
-  return allDeclarations(reference.symbol).some((location) => locationKey(location) === key);
+  return declaredAt(reference.symbol, reference.file, reference.span.start);
 }
