@@ -12,7 +12,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver";
-import { isKeyword, tokenize, type Reference } from "../api.js";
+import { isKeyword, type Reference } from "../api.js";
+import { fileTokens } from "./semantic-tokens.js";
 import { toOffset, toRange, uriToPath } from "../positions.js";
 import { declarationsOf, isDeclaration, referenceAt, referencesTo, sameSymbol, type SymbolLocation } from "../query.js";
 import type { Workspace } from "../workspace.js";
@@ -53,7 +54,7 @@ export function prepareRename(workspace: Workspace, params: PrepareRenameParams)
   if (reference && file) return { range: toRange(file, reference.span), placeholder: reference.name };
   if (file) {
     const offset = toOffset(file, params.position);
-    const token = tokenize(file.text).find((candidate) => candidate.start <= offset && offset <= candidate.end && candidate.kind !== "comment");
+    const token = fileTokens(file).find((candidate) => candidate.start <= offset && offset <= candidate.end && candidate.kind !== "comment");
     if (token?.kind === "keyword") throw new ResponseError(LSPErrorCodes.RequestFailed, `\`${token.text}\` is a keyword, not a name`);
     if (token?.kind === "identifier") throw new ResponseError(LSPErrorCodes.RequestFailed, `\`${token.text}\` is not a declared unit, person or residence`);
   }
