@@ -25,7 +25,7 @@ import {
 import { getOrgParser } from "../grammar/parser.js";
 import { grammarTerminal, phraseText, subruleLabel } from "../grammar/shape.js";
 import { token as cstToken } from "../src/syntax/cst-access.js";
-import { firstStartingAtOrAfter, type QueryToken, type UnitKind } from "./api.js";
+import { firstStartingAtOrAfter, tokenize, type QueryToken, type UnitKind } from "./api.js";
 import { itemTakenBy, nameSite, type NameFacts, type Site } from "./sites.js";
 
 export type { Site, UnitFilter, UnitHeader } from "./sites.js";
@@ -427,4 +427,14 @@ function factsOf(input: IToken[], path: ISyntacticContentAssistPath, levels: rea
     counted: interval ? image(interval, "count") !== null : false,
     inCritique: path.ruleStack.includes("critiqueProperty"),
   };
+}
+
+/**
+ * Completes a unit's `under` once, the costliest kind of position: the first
+ * completion in a process builds the parser's content assist (about 40 ms),
+ * which the server does when it starts rather than on the user's first one.
+ */
+export function warmUpCompletion(): CompletionContext {
+  const text = 'cell x "X" {\n  under ';
+  return completionContext(text, tokenize(text), text.length);
 }

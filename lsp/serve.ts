@@ -11,7 +11,8 @@ import {
 } from "vscode-languageserver";
 import type { Day, FileHost } from "./api.js";
 import { protocolHandlers, workspaceRoots } from "./dispatch.js";
-import type { Log } from "./guard.js";
+import { warmUpCompletion } from "./context.js";
+import { guardNotification, type Log } from "./guard.js";
 import { LEGEND } from "./handlers/semantic-tokens.js";
 import { DEFAULT_DEBOUNCE_MS, Workspace } from "./workspace.js";
 
@@ -84,6 +85,8 @@ export function serve(connection: Connection, options: ServerOptions, log: Log =
     };
   });
   connection.onInitialized(() => {
+    // Once the messages already read are handled: the first completion then answers at once.
+    setImmediate(() => guardNotification(log, "warm-up", warmUpCompletion)(undefined));
     if (!watchDynamically) return;
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.org" }, { globPattern: "**/orgspec.config.json" }, { globPattern: "**/orgspec-baseline.json" }] })

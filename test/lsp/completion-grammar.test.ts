@@ -4,6 +4,7 @@
 // grammar's label says (issue 11, item 2).
 import { afterEach, describe, expect, it } from "vitest";
 import type { CompletionItem, Position } from "vscode-languageserver";
+import { warmUpCompletion } from "../../lsp/context.js";
 import { completion } from "../../lsp/handlers/completion.js";
 import { accept } from "./edits.js";
 import { COMMITTEES, MILL, positionAt } from "./fixtures.js";
@@ -163,5 +164,11 @@ describe("keywords and names from the grammar", () => {
     expect(labels(`${MILL}on 2026-03-01 approve han_mi by |`)).toEqual(["central", "north_pyongan", "sinuiju", "uiju"]);
     expect(labels(`${MILL}on 2026-03-01 admit han_mi by |`)).toEqual(["mill3", "textile", "weaving"]);
     expect(labels(`${MILL}/|`)).toEqual([]);
+  });
+});
+
+describe("warming up", () => {
+  it("completes a unit's `under` when the server starts (the costliest kind of position, so the parser's content assist is built then)", () => {
+    expect(warmUpCompletion()).toEqual({ sites: [{ type: "units", filter: { parentOf: { kind: "cell", id: "x", level: null } } }], replace: { start: 21, end: 21 } });
   });
 });
