@@ -4,7 +4,7 @@
 //    (lsp/browser/server.ts: the same handlers as `orgspec lsp`) bundled for
 //    the browser, its text inlined and started as a worker from a Blob
 //    (browsers refuse workers from file://) before main.js is evaluated;
-//  - Monaco's editor core and contributions without its bundled languages,
+//  - Monaco's editor core and the features the page uses (no languages),
 //    its own LSP client (monaco-lsp-client) and its editor worker (inlined too);
 //  - the examples, and the report page's scripts for the report panel.
 // Run by `npm run playground` after `npm run build` (it reads dist/).
@@ -46,14 +46,75 @@ export async function buildWorker(reportScripts) {
   return { code: result.outputFiles[0].text, metafile: result.metafile };
 }
 
-/** Monaco's editor.main.js without the languages it bundles (TypeScript, CSS, HTML, JSON and 80 Monarch grammars). */
-function monacoCore() {
-  const main = readFileSync(join(MONACO, "editor.main.js"), "utf8");
-  return main
-    .split("\n")
-    .filter((line) => !/languages\/|__src_languages_/.test(line))
-    .join("\n");
-}
+/**
+ * The editor features the playground uses, from Monaco's editor.main.js: the
+ * editor's commands, the features the language server answers (hover,
+ * completion, definition and references, rename, formatting, semantic
+ * highlighting, code lenses, quick fixes, folding, highlights, links, inlay
+ * hints) and plain editing (find, comments, brackets, lines, clipboard, the
+ * context menu). Not the rest: inline completions, colours, the diff editor,
+ * sticky scroll, the command palette and a dozen smaller ones, about a third
+ * of Monaco's code, which the page would parse for nothing.
+ */
+const MONACO_FEATURES = [
+  "browser/coreCommands.js",
+  "browser/widget/codeEditor/codeEditorWidget.js",
+  "contrib/hover/browser/hoverContribution.js",
+  "contrib/suggest/browser/suggestController.js",
+  "contrib/snippet/browser/snippetController2.js",
+  "contrib/gotoSymbol/browser/goToCommands.js",
+  "contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js",
+  "standalone/browser/referenceSearch/standaloneReferenceSearch.js",
+  "contrib/rename/browser/rename.js",
+  "contrib/format/browser/formatActions.js",
+  "contrib/semanticTokens/browser/documentSemanticTokens.js",
+  "contrib/semanticTokens/browser/viewportSemanticTokens.js",
+  "contrib/codelens/browser/codelensController.js",
+  "contrib/codeAction/browser/codeActionContributions.js",
+  "contrib/gotoError/browser/gotoError.js",
+  "contrib/folding/browser/folding.js",
+  "contrib/wordHighlighter/browser/wordHighlighter.js",
+  "contrib/links/browser/links.js",
+  "contrib/inlayHints/browser/inlayHintsContribution.js",
+  "contrib/documentSymbols/browser/documentSymbols.js",
+  "contrib/find/browser/findController.js",
+  "contrib/comment/browser/comment.js",
+  "contrib/bracketMatching/browser/bracketMatching.js",
+  "contrib/indentation/browser/indentation.js",
+  "contrib/linesOperations/browser/linesOperations.js",
+  "contrib/multicursor/browser/multicursor.js",
+  "contrib/wordOperations/browser/wordOperations.js",
+  "contrib/cursorUndo/browser/cursorUndo.js",
+  "contrib/smartSelect/browser/smartSelect.js",
+  "contrib/clipboard/browser/clipboard.js",
+  "contrib/contextmenu/browser/contextmenu.js",
+  "contrib/tokenization/browser/tokenization.js",
+  "common/standaloneStrings.js",
+  "../base/browser/ui/codicons/codicon/codicon.css",
+  "../base/browser/ui/codicons/codicon/codicon-modifiers.css",
+];
+
+/** Monaco's API, its LSP client and the features above (and no languages: editor.main bundles 80). */
+const monacoPlayground = () =>
+  [
+    ...MONACO_FEATURES.map((feature) => `import "./${feature}";`),
+    'export * from "./editor.api.js";',
+    'export * as lsp from "../../external/monaco-lsp-client/out/index.js";',
+  ].join("\n");
+
+/** Monaco's LSP client imports every editor feature for its side effects; the page imports those it uses itself. */
+const lspClientAlone = {
+  name: "orgspec-lsp-client-alone",
+  setup(context) {
+    context.onLoad({ filter: /monaco-lsp-client[\\/]out[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8")
+        .split("\n")
+        .filter((line) => !/^import '[^']+';$/.test(line))
+        .join("\n"),
+      loader: "js",
+    }));
+  },
+};
 
 const virtual = (modules) => ({
   name: "orgspec-virtual",
@@ -83,8 +144,9 @@ export async function buildPlayground({ meta = false } = {}) {
     outdir: OUT,
     loader: { ".ttf": "dataurl" },
     plugins: [
+      lspClientAlone,
       virtual({
-        "orgspec:monaco": () => ({ contents: monacoCore(), resolveDir: MONACO, loader: "js" }),
+        "orgspec:monaco": () => ({ contents: monacoPlayground(), resolveDir: MONACO, loader: "js" }),
         "orgspec:worker": () => ({ contents: `export default ${JSON.stringify(worker.code)};`, loader: "js" }),
         "orgspec:editor-worker": () => ({ contents: `export default ${JSON.stringify(editorWorker.outputFiles[0].text)};`, loader: "js" }),
         "orgspec:examples": () => ({ contents: `export default ${JSON.stringify(examples())};`, loader: "js" }),

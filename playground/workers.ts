@@ -7,6 +7,7 @@
 // file. main.js finds them in `window.orgspecWorkers`.
 import EDITOR_WORKER_SOURCE from "orgspec:editor-worker";
 import WORKER_SOURCE from "orgspec:worker";
+import { adaptedToMonaco } from "./monaco-client.js";
 
 export interface PageWorkers {
   /** The language server (lsp/browser/server.ts). */
@@ -29,7 +30,7 @@ const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { typ
 const workerUrl = blobUrl(WORKER_SOURCE);
 let views: Worker | null = null;
 window.orgspecWorkers = {
-  languageServer: withPushedDiagnostics(new Worker(workerUrl, { name: "orgspec-lsp" })),
+  languageServer: adaptedToMonaco(new Worker(workerUrl, { name: "orgspec-lsp" })),
   viewsWorker: () => (views ??= new Worker(workerUrl, { name: "orgspec-views" })),
 };
 
@@ -38,27 +39,3 @@ const editorWorkerUrl = blobUrl(EDITOR_WORKER_SOURCE);
 (self as { MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker } }).MonacoEnvironment = {
   getWorker: () => new Worker(editorWorkerUrl, { name: "monaco-editor" }),
 };
-
-interface Initialize {
-  readonly method: "initialize";
-  readonly params: { readonly capabilities: { readonly textDocument?: Record<string, unknown> } };
-}
-
-const isInitialize = (message: unknown): message is Initialize =>
-  typeof message === "object" && message !== null && (message as { method?: unknown }).method === "initialize" && typeof (message as Initialize).params?.capabilities === "object";
-
-/**
- * Monaco's LSP client announces pull diagnostics, and pulls a file's only
- * 500 ms after the file opens or changes. Told of no pull, the server pushes
- * each file's diagnostics as soon as they are checked (lsp/serve.ts), so the
- * client's `initialize` reaches it without that capability.
- */
-function withPushedDiagnostics(worker: Worker): Worker {
-  const post = worker.postMessage.bind(worker);
-  worker.postMessage = (message: unknown) => {
-    if (!isInitialize(message)) return post(message);
-    const { diagnostic: _pull, ...textDocument } = message.params.capabilities.textDocument ?? {};
-    post({ ...message, params: { ...message.params, capabilities: { ...message.params.capabilities, textDocument } } });
-  };
-  return worker;
-}

@@ -165,4 +165,68 @@ describe("the playground in Chromium", () => {
     await shared.page.close();
     await page.close();
   }, 240_000);
+
+  it("answers through Monaco's own features: code lenses, semantic highlighting, hover, quick fixes, definition, rename and formatting", async (context) => {
+    if (!HAVE_CHROMIUM) return context.skip(SKIPPED);
+    const { page, errors } = await open();
+    await page.locator('.tabs button[data-file="abroad.org"]').click();
+    const at = (lineNumber: number, column: number) =>
+      page.evaluate((position) => {
+        window.orgspecPlayground!.editor.setPosition(position);
+        window.orgspecPlayground!.editor.focus();
+      }, { lineNumber, column });
+    const line = (number: number) => page.evaluate((n) => window.orgspecPlayground!.editor.getModel()!.getLineContent(n), number);
+
+    // A lens above the team; the keyword `team` coloured by the server's semantic tokens (the page has no grammar).
+    await page.locator(".codelens-decoration").first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll("#editor .view-line span span")].some((span) => span.textContent === "team" && span.className !== "mtk1"), null, { timeout: 30_000 });
+
+    // Hover on `central` (line 7: `  under central`): the unit's title.
+    await at(7, 10);
+    await page.evaluate(() => window.orgspecPlayground!.editor.getAction("editor.action.showHover")!.run());
+    await page.locator(".monaco-hover .hover-contents", { hasText: "WPK Central Committee" }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press("Escape");
+
+    // The quick fix of ORG002 on `ha_mansk` (line 19), from the rule's fix, then the waiver; the first applied.
+    expect(await line(19)).toContain("thae_ryongsu, ha_mansk }");
+    await at(19, 80);
+    await page.keyboard.press("Control+.");
+    const fixes = page.locator(".action-widget");
+    await fixes.getByText("Replace with `ha_mansik`").waitFor({ timeout: 30_000 });
+    await expect(fixes.getByText(/^Waive ORG002 on this line until/).count()).resolves.toBe(1);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.orgspecPlayground!.editor.getModel()!.getLineContent(19).includes("thae_ryongsu, ha_mansik }"), null, { timeout: 30_000 });
+    await markersWhen(page, (found) => !found.some((marker) => marker.code === "ORG002"));
+
+    // Rename the member `mun_unha` (line 11, and present at the meeting on line 19).
+    await at(11, 12);
+    await page.keyboard.press("F2");
+    const renameBox = page.locator(".rename-box input");
+    await renameBox.waitFor({ timeout: 30_000 });
+    await expect(renameBox.inputValue()).resolves.toBe("mun_unha");
+    await renameBox.fill("mun_un_ha");
+    await renameBox.press("Enter");
+    await page.waitForFunction(() => window.orgspecPlayground!.editor.getModel()!.getValue().match(/\bmun_un_ha\b/g)?.length === 2, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.orgspecPlayground!.editor.getModel()!.getValue().includes("mun_unha"))).toBe(false);
+
+    // Formatting puts back the indentation taken from line 7.
+    await page.evaluate(() => window.orgspecPlayground!.editor.getModel()!.applyEdits([{ range: { startLineNumber: 7, startColumn: 1, endLineNumber: 7, endColumn: 3 }, text: "" }]));
+    expect(await line(7)).toBe("under central");
+    await at(7, 1);
+    await page.evaluate(() => window.orgspecPlayground!.editor.getAction("editor.action.formatDocument")!.run());
+    await page.waitForFunction(() => window.orgspecPlayground!.editor.getModel()!.getLineContent(7) === "  under central", null, { timeout: 30_000 });
+
+    // Go to definition of `central`: its tab, on its declaration.
+    await at(7, 10);
+    await page.keyboard.press("F12");
+    await page.waitForFunction(() => window.orgspecPlayground!.editor.getModel()!.uri.path === "/playground/committees.org", null, { timeout: 30_000 });
+    const declaration = await page.evaluate(() => {
+      const editor = window.orgspecPlayground!.editor;
+      return editor.getModel()!.getLineContent(editor.getPosition()!.lineNumber);
+    });
+    expect(declaration).toMatch(/\bcentral\b/);
+    expect(await page.locator('.tabs button[data-file="committees.org"]').getAttribute("aria-selected")).toBe("true");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
