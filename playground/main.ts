@@ -13,6 +13,8 @@ import type {} from "./workers.js";
 const ROOT = "/playground";
 const LANGUAGE = "orgspec";
 const VIEWS_DEBOUNCE_MS = 300;
+/** The longest the first views wait for the first diagnostics (a file may have none). */
+const FIRST_VIEWS_WAIT_MS = 2000;
 const BLANK: Files = { "main.org": "period 2026-01-01 to 2026-06-30\n\ncell my_cell {\n}\n" };
 
 function missing(what: string): never {
@@ -137,7 +139,10 @@ monaco.editor.registerEditorOpener({
 
 monaco.editor.onDidChangeMarkers(() => {
   const markers = monaco.editor.getModelMarkers({}).filter((marker) => orgModels().some((model) => model.uri.toString() === marker.resource.toString()));
-  if (handle.firstDiagnosticsAt === null && markers.length > 0) handle.firstDiagnosticsAt = performance.now();
+  if (handle.firstDiagnosticsAt === null && markers.length > 0) {
+    handle.firstDiagnosticsAt = performance.now();
+    diagnosticsShown();
+  }
   const errors = markers.filter((marker) => marker.severity === monaco.MarkerSeverity.Error).length;
   status.textContent = `${errors} error${errors === 1 ? "" : "s"}, ${markers.length - errors} other finding${markers.length - errors === 1 ? "" : "s"}`;
   renderTabs();
@@ -169,6 +174,14 @@ function showViews(event: MessageEvent<ViewsReply>): void {
   }
 }
 
+// The views' worker starts once the first diagnostics are shown: beside the
+// language server at start-up, it would compete with it for the cores.
+let diagnosticsShown = () => {};
+const serverFirst = new Promise<void>((resolve) => {
+  diagnosticsShown = resolve;
+  setTimeout(resolve, FIRST_VIEWS_WAIT_MS);
+});
+
 let views: Worker | null = null;
 /** The views' worker, with its replies shown, once the first view is asked for. */
 function viewsAsked(): Worker {
@@ -185,8 +198,8 @@ function filesChanged(): void {
   timer = setTimeout(() => {
     timer = null;
     const files = currentFiles();
-    lastRequest += 1;
-    viewsAsked().postMessage({ id: lastRequest, root: ROOT, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])) });
+    const id = (lastRequest += 1);
+    void serverFirst.then(() => viewsAsked().postMessage({ id, root: ROOT, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])) }));
     void filesToHash(files).then((hash) => history.replaceState(null, "", hash));
   }, VIEWS_DEBOUNCE_MS);
 }

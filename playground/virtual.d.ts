@@ -1,6 +1,6 @@
 // The modules playground/build.mjs makes up for the page's bundle.
 declare module "orgspec:monaco" {
-  // Monaco's editor.main without its languages: the same API, `lsp` included.
+  // Monaco's API (editor.api) with the editor features the page uses, and its LSP client as `lsp`.
   export * from "monaco-editor";
 }
 declare module "orgspec:worker" {
