@@ -25,7 +25,7 @@
 // has. test/lsp/incremental.property.test.ts compares this with parseText
 // over random edit sequences.
 import type { IToken } from "chevrotain";
-import type { FileAst, Span } from "../ast/types.js";
+import type { Comment, FileAst, Span } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { astStage, lexStage, parseStage } from "../syntax/parse.js";
@@ -210,7 +210,7 @@ function tryRegion(previous: SourceFile, groups: Groups, text: string, change: C
   const kept = sync === null ? [] : statements.slice(syncIndex);
   const keptComments = sync === null ? [] : previous.ast.comments.filter((comment) => comment.span.start >= sync);
   moveSpans(kept, change.delta);
-  moveSpans(keptComments, change.delta);
+  moveComments(keptComments, change.delta);
   const ast: FileAst = {
     statements: [...statements.slice(0, from), ...region.ast.statements.filter((statement) => inNewRegion(statement.span)), ...kept],
     comments: [
@@ -238,19 +238,56 @@ function shiftSpans<T>(value: T, delta: number): T {
   return copy as T;
 }
 
+/** The span objects under each statement kept after an edit, each once (nodes share spans: an identifier's is its property's). */
+const spansUnder = new WeakMap<object, Span[]>();
+
 /**
- * Moves every span under AST nodes by `delta`, in place: copying the nodes
- * after an edit near the start of a large file would cost more than parsing
- * the edited statements, mostly in garbage collection. Each span object is
- * replaced by a moved one, never changed, since nodes share spans (an
- * identifier's is its property's). The previous version of the file gives
- * these nodes up: it is not read again (the language server keeps one parse
- * per open document).
+ * Moves every span under the statements by `delta`, in place. The nodes
+ * after an edit move to the new file, so a statement found once keeps its
+ * list of spans through every later edit, and moving it again is a loop over
+ * that list: an edit near the start of a large file moves tens of thousands
+ * of spans, and walking the nodes for them (or copying them) each time cost
+ * more than parsing the edited statements. The spans are changed, not
+ * replaced: whatever holds one (a diagnostic of the last check, a model's
+ * reference) belongs to the previous version of the file, which is not read
+ * again — the language server keeps one parse per open document, and the
+ * syntax diagnostics kept from the previous version were copied before the
+ * move.
  */
-function moveSpans(node: unknown, delta: number): void {
-  if (delta === 0 || typeof node !== "object" || node === null) return;
+function moveSpans(statements: readonly object[], delta: number): void {
+  if (delta === 0) return;
+  for (const statement of statements) {
+    let spans = spansUnder.get(statement);
+    if (!spans) {
+      const found = new Set<Span>();
+      collectSpans(statement, found);
+      spans = [...found];
+      spansUnder.set(statement, spans);
+    }
+    for (const span of spans) movable(span).start += delta;
+    for (const span of spans) movable(span).end += delta;
+  }
+}
+
+function moveComments(comments: readonly Comment[], delta: number): void {
+  if (delta === 0) return;
+  for (const comment of comments) {
+    const span = movable(comment.span);
+    span.start += delta;
+    span.end += delta;
+  }
+}
+
+/** Spans are read-only to everyone but the re-parse, which moves those it hands over to the new file. */
+function movable(span: Span): { start: number; end: number } {
+  return span as { start: number; end: number };
+}
+
+/** Every span object under `node`: the objects with numeric `start` and `end`. */
+function collectSpans(node: unknown, found: Set<Span>): void {
+  if (typeof node !== "object" || node === null) return;
   if (Array.isArray(node)) {
-    for (const item of node) moveSpans(item, delta);
+    for (const item of node) collectSpans(item, found);
     return;
   }
   const record = node as Record<string, unknown>;
@@ -258,7 +295,7 @@ function moveSpans(node: unknown, delta: number): void {
     const value = record[key];
     if (typeof value !== "object" || value === null) continue;
     const span = value as Partial<Span>;
-    if (typeof span.start === "number" && typeof span.end === "number") record[key] = { start: span.start + delta, end: span.end + delta };
-    else moveSpans(value, delta);
+    if (typeof span.start === "number" && typeof span.end === "number") found.add(value as Span);
+    else collectSpans(value, found);
   }
 }
