@@ -510,6 +510,17 @@ export class Workspace {
   }
 
   /**
+   * The parse of the file's current text (the open document's, else the
+   * disk's), without resolving it or waiting for any check: what the
+   * outline, folding and range formatting need. The check of a waiting edit
+   * finds this parse and does not parse again.
+   */
+  parsedFile(path: string): SourceFile | undefined {
+    const loaded = this.cache.get(path);
+    return "error" in loaded ? undefined : loaded;
+  }
+
+  /**
    * Every program that includes `path`, its own program (as entry) first.
    * Waiting edits are resolved first unless `stale` is allowed; a request
    * never waits for the rules.

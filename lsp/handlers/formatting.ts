@@ -18,9 +18,8 @@ export async function formatDocument(workspace: Workspace, params: DocumentForma
 }
 
 export async function formatRange(workspace: Workspace, params: DocumentRangeFormattingParams, log: (message: string) => void): Promise<TextEdit[]> {
-  workspace.flush();
   const path = uriToPath(params.textDocument.uri);
-  const file = workspace.sourceFile(path);
+  const file = workspace.parsedFile(path);
   if (!file) return [];
   const from = toOffset(file, params.range.start);
   const to = toOffset(file, params.range.end);

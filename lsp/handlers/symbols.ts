@@ -7,13 +7,14 @@ import {
   type DocumentSymbolParams,
   type FoldingRange,
   type FoldingRangeParams,
+  type Range,
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from "vscode-languageserver";
 import { orgFilesUnder, type SourceFile, type Span, type TopStatement, type UnitDecl } from "../api.js";
 import { KIND_WORDS } from "../describe.js";
 import { statementText } from "../outline.js";
-import { toRange, uriToPath } from "../positions.js";
+import { toPosition, toRange, uriToPath } from "../positions.js";
 import type { Workspace } from "../workspace.js";
 
 function symbol(file: SourceFile, name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
@@ -57,11 +58,47 @@ function statementSymbol(file: SourceFile, statement: TopStatement): DocumentSym
   }
 }
 
+/** A statement's outline entry, with where the statement started when it was made. */
+interface Outlined {
+  readonly line: number;
+  readonly character: number;
+  readonly symbol: DocumentSymbol;
+}
+
+/**
+ * Outline entries by statement. A statement node is kept across edits only
+ * while its text is unchanged (src/program/incremental.ts), so its entry is
+ * the same while it starts at the same line and column, and the same moved by
+ * whole lines when only its line changed: after an edit only the edited
+ * statements are outlined again (VS Code asks for the outline after every
+ * edit, for breadcrumbs and sticky scroll).
+ */
+const outlined = new WeakMap<TopStatement, Outlined>();
+
+function outlineOf(file: SourceFile, statement: TopStatement): DocumentSymbol {
+  const { line, character } = toPosition(file, statement.span.start);
+  const known = outlined.get(statement);
+  if (known && known.line === line && known.character === character) return known.symbol;
+  const symbol = known && known.character === character ? movedByLines(known.symbol, line - known.line) : statementSymbol(file, statement);
+  outlined.set(statement, { line, character, symbol });
+  return symbol;
+}
+
+function movedByLines(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+  const move = (range: Range): Range => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  const moved: DocumentSymbol = { ...symbol, range: move(symbol.range), selectionRange: move(symbol.selectionRange) };
+  if (symbol.children) moved.children = symbol.children.map((child) => movedByLines(child, lines));
+  return moved;
+}
+
+/** The outline of the file's current text: its parse is enough, so the request never waits for a check. */
 export function documentSymbols(workspace: Workspace, params: DocumentSymbolParams): DocumentSymbol[] {
-  workspace.flush();
-  const file = workspace.sourceFile(uriToPath(params.textDocument.uri));
+  const file = workspace.parsedFile(uriToPath(params.textDocument.uri));
   if (!file) return [];
-  return file.ast.statements.map((statement) => statementSymbol(file, statement));
+  return file.ast.statements.map((statement) => outlineOf(file, statement));
 }
 
 const MAX_WORKSPACE_FILES = 5000;
@@ -118,8 +155,7 @@ export function workspaceSymbols(workspace: Workspace, params: WorkspaceSymbolPa
 }
 
 export function foldingRanges(workspace: Workspace, params: FoldingRangeParams): FoldingRange[] {
-  workspace.flush();
-  const file = workspace.sourceFile(uriToPath(params.textDocument.uri));
+  const file = workspace.parsedFile(uriToPath(params.textDocument.uri));
   if (!file) return [];
   const ranges: FoldingRange[] = [];
   const line = (offset: number) => file.lines.position(offset).line - 1;

@@ -305,6 +305,45 @@ describe("outline", () => {
     expect(types.slice(0, 4)).toEqual(["comment", "keyword", "string", "keyword"]);
     expect(new Set(types)).toEqual(new Set(["comment", "keyword", "string", "number", "class", "namespace", "variable", "enumMember"]));
   });
+
+  it("after edits, answers the outline and folding of the current text as a fresh workspace does, without waiting for the check", () => {
+    const t = setup();
+    // Enough statements after each edit that the re-parse keeps their nodes.
+    const spec = `${MILL}\n${Array.from({ length: 12 }, (_, i) => `on 2026-04-${String(i + 10)} critique mill3 {\n  present kim_chol\n}\n`).join("\n")}`;
+    const uri = t.open("main.org", spec);
+    documentSymbols(t.workspace, { textDocument: { uri } });
+    const line = (text: string, needle: string) => text.split("\n").findIndex((candidate) => candidate.includes(needle));
+    // Each edit: a character in the first comment (no line moves), a line break above the cell (every statement after it moves a line),
+    // a member renamed (that statement changes), a statement put on the line of another (its column changes).
+    const edits: { at: (text: string) => { line: number; character: number }; remove: number; insert: string }[] = [
+      { at: () => ({ line: 0, character: 3 }), remove: 0, insert: "x" },
+      { at: (text) => ({ line: line(text, "cell mill3"), character: 0 }), remove: 0, insert: "\n" },
+      { at: (text) => ({ line: line(text, "ha_rim"), character: 9 }), remove: 6, insert: "ha_rimi" },
+      { at: (text) => ({ line: line(text, "every week"), character: 0 }), remove: 0, insert: "period 2026-01-01 to 2026-06-30 " },
+    ];
+    let text = spec;
+    let version = 1;
+    for (const edit of edits) {
+      const start = edit.at(text);
+      const offset = text.split("\n").slice(0, start.line).join("\n").length + (start.line > 0 ? 1 : 0) + start.character;
+      text = text.slice(0, offset) + edit.insert + text.slice(offset + edit.remove);
+      const end = { line: start.line, character: start.character + edit.remove };
+      t.workspace.change(uri, [{ range: { start, end }, text: edit.insert }], ++version);
+      const symbols = documentSymbols(t.workspace, { textDocument: { uri } });
+      const folds = foldingRanges(t.workspace, { textDocument: { uri } });
+      expect(t.workspace.pending).toBe(true);
+      const fresh = testWorkspace({ "committees.org": COMMITTEES });
+      try {
+        const freshUri = fresh.open("main.org", text);
+        expect(symbols).toEqual(documentSymbols(fresh.workspace, { textDocument: { uri: freshUri } }));
+        expect(folds).toEqual(foldingRanges(fresh.workspace, { textDocument: { uri: freshUri } }));
+      } finally {
+        fresh.dispose();
+      }
+      t.workspace.flush();
+    }
+    expect(documentSymbols(t.workspace, { textDocument: { uri } }).find((symbol) => symbol.name === "mill3")!.children!.map((child) => child.name)).toContain("ha_rimi");
+  });
 });
 
 describe("guards", () => {
