@@ -6,3 +6,4 @@ export { mayBeUnder } from "../src/rules/structure/hierarchy.js";
 export { parseSourceFile, reparseSourceFile } from "../src/program/incremental.js";
 export { RuleRunner, ruleObligations } from "../src/check/run-rules.js";
 export { completeCheck, ruleAsOf } from "../src/check/check-model.js";
+export { modelStillValid } from "../src/model/reuse.js";

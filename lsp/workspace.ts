@@ -22,6 +22,7 @@ import {
   importTarget,
   loadConfigFile,
   loadProgram,
+  modelStillValid,
   resolveProgram,
   todayDay,
   type Day,
@@ -140,6 +141,8 @@ export class Workspace {
   readonly today: () => Day;
   /** Resolves when the next check has run (for tests and the latency script). */
   private waiters: (() => void)[] = [];
+  /** How many programs were resolved again, and how many kept their last model (for tests and the latency script). */
+  readonly counts = { resolved: 0, kept: 0 };
 
   constructor(private readonly options: WorkspaceOptions) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -375,7 +378,11 @@ export class Workspace {
         const previous = this.results.get(entry);
         if (previous && !everything && !readsAny(previous.model, dirty)) continue;
         try {
-          models.set(entry, resolveProgram(loadProgram(entry, this.cache)));
+          const program = loadProgram(entry, this.cache);
+          // After an edit in a comment or white space the last model holds (its rules run again: waivers may have changed).
+          const kept = previous && !everything ? modelStillValid(previous.model, program) : null;
+          models.set(entry, kept ?? resolveProgram(program));
+          this.counts[kept ? "kept" : "resolved"]++;
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }

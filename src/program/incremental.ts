@@ -25,11 +25,12 @@
 // has. test/lsp/incremental.property.test.ts compares this with parseText
 // over random edit sequences.
 import type { IToken } from "chevrotain";
-import type { Comment, FileAst, Span } from "../ast/types.js";
+import type { FileAst, Span } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { astStage, lexStage, parseStage } from "../syntax/parse.js";
 import { LineIndex } from "../util/text.js";
+import { keepUnchanged, moveComments, moveSpans, recordStatements, type Edit } from "./kept-nodes.js";
 import type { SourceFile } from "./source-file.js";
 
 /** How a file's syntax diagnostics divide into the groups a whole parse lists them in, in that order. */
@@ -69,6 +70,7 @@ export function parseSourceFile(path: string, text: string): SourceFile {
   const parsed = parseRange(path, text, 0, text.length);
   const file: SourceFile = { path, text, lines: new LineIndex(text), ast: parsed.ast, syntaxDiagnostics: flatten(parsed.groups) };
   groupsOf.set(file, counts(parsed.groups));
+  recordStatements(file);
   return file;
 }
 
@@ -92,15 +94,8 @@ export function reparseSourceFile(previous: SourceFile, text: string): ReparseOu
   return { file: parseSourceFile(previous.path, text), parsed: "whole" };
 }
 
-interface Change {
-  /** First offset that differs. */
-  readonly start: number;
-  /** End of the replaced text in the old text. */
-  readonly oldEnd: number;
-  readonly delta: number;
-}
-
-function changedRange(before: string, after: string): Change {
+/** The edit from `before` to `after`: their common prefix and suffix left out. */
+function changedRange(before: string, after: string): Edit {
   const shorter = Math.min(before.length, after.length);
   // Blocks first (string comparison is native), then characters.
   const BLOCK = 4096;
@@ -155,7 +150,7 @@ function splitGroups(diagnostics: readonly Diagnostic[], groups: Groups): GroupL
  * `null` to try a larger region, or `"whole"` when the region would be the
  * whole file anyway.
  */
-function tryRegion(previous: SourceFile, groups: Groups, text: string, change: Change, left: number, right: number): ReparseOutcome | null | "whole" {
+function tryRegion(previous: SourceFile, groups: Groups, text: string, change: Edit, left: number, right: number): ReparseOutcome | null | "whole" {
   const statements = previous.ast.statements;
   // The edited statements: those the change touches (none when it falls between two).
   let first = statements.findIndex((statement) => statement.span.end >= change.start);
@@ -206,13 +201,16 @@ function tryRegion(previous: SourceFile, groups: Groups, text: string, change: C
       ...old[name].filter((diagnostic) => afterSync(diagnostic.span)).map(shift),
     ];
   }
-  // From here on the attempt succeeds: the nodes after the sync point move to the new file.
+  // From here on the attempt succeeds: the nodes after the sync point move to the new file, and so do the
+  // edited statements when their new parse is theirs but for offsets (the edit was in a comment or white space).
   const kept = sync === null ? [] : statements.slice(syncIndex);
   const keptComments = sync === null ? [] : previous.ast.comments.filter((comment) => comment.span.start >= sync);
+  const parsed = region.ast.statements.filter((statement) => inNewRegion(statement.span));
+  const unchanged = keepUnchanged(statements.slice(from, sync === null ? statements.length : syncIndex), parsed, change);
   moveSpans(kept, change.delta);
   moveComments(keptComments, change.delta);
   const ast: FileAst = {
-    statements: [...statements.slice(0, from), ...region.ast.statements.filter((statement) => inNewRegion(statement.span)), ...kept],
+    statements: [...statements.slice(0, from), ...(unchanged ?? parsed), ...kept],
     comments: [
       ...previous.ast.comments.filter((comment) => beforeRegion(comment.span)),
       ...region.ast.comments.filter((comment) => inNewRegion(comment.span)),
@@ -221,6 +219,7 @@ function tryRegion(previous: SourceFile, groups: Groups, text: string, change: C
   };
   const file: SourceFile = { path: previous.path, text, lines: new LineIndex(text), ast, syntaxDiagnostics: flatten(lists) };
   groupsOf.set(file, counts(lists));
+  recordStatements(file, unchanged ? previous : undefined);
   return { file, parsed: { start: regionStart, end: regionEndOld + change.delta } };
 }
 
@@ -236,66 +235,4 @@ function shiftSpans<T>(value: T, delta: number): T {
   const copy: Record<string, unknown> = {};
   for (const key of keys) copy[key] = shiftSpans(record[key], delta);
   return copy as T;
-}
-
-/** The span objects under each statement kept after an edit, each once (nodes share spans: an identifier's is its property's). */
-const spansUnder = new WeakMap<object, Span[]>();
-
-/**
- * Moves every span under the statements by `delta`, in place. The nodes
- * after an edit move to the new file, so a statement found once keeps its
- * list of spans through every later edit, and moving it again is a loop over
- * that list: an edit near the start of a large file moves tens of thousands
- * of spans, and walking the nodes for them (or copying them) each time cost
- * more than parsing the edited statements. The spans are changed, not
- * replaced: whatever holds one (a diagnostic of the last check, a model's
- * reference) belongs to the previous version of the file, which is not read
- * again — the language server keeps one parse per open document, and the
- * syntax diagnostics kept from the previous version were copied before the
- * move.
- */
-function moveSpans(statements: readonly object[], delta: number): void {
-  if (delta === 0) return;
-  for (const statement of statements) {
-    let spans = spansUnder.get(statement);
-    if (!spans) {
-      const found = new Set<Span>();
-      collectSpans(statement, found);
-      spans = [...found];
-      spansUnder.set(statement, spans);
-    }
-    for (const span of spans) movable(span).start += delta;
-    for (const span of spans) movable(span).end += delta;
-  }
-}
-
-function moveComments(comments: readonly Comment[], delta: number): void {
-  if (delta === 0) return;
-  for (const comment of comments) {
-    const span = movable(comment.span);
-    span.start += delta;
-    span.end += delta;
-  }
-}
-
-/** Spans are read-only to everyone but the re-parse, which moves those it hands over to the new file. */
-function movable(span: Span): { start: number; end: number } {
-  return span as { start: number; end: number };
-}
-
-/** Every span object under `node`: the objects with numeric `start` and `end`. */
-function collectSpans(node: unknown, found: Set<Span>): void {
-  if (typeof node !== "object" || node === null) return;
-  if (Array.isArray(node)) {
-    for (const item of node) collectSpans(item, found);
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  for (const key in record) {
-    const value = record[key];
-    if (typeof value !== "object" || value === null) continue;
-    const span = value as Partial<Span>;
-    if (typeof span.start === "number" && typeof span.end === "number") found.add(value as Span);
-    else collectSpans(value, found);
-  }
 }
