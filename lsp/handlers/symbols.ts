@@ -58,29 +58,33 @@ function statementSymbol(file: SourceFile, statement: TopStatement): DocumentSym
   }
 }
 
-/** A statement's outline entry, with where the statement started when it was made. */
+/** A statement's outline entry, with the statement's text and where it started when the entry was made. */
 interface Outlined {
+  readonly text: string;
   readonly line: number;
   readonly character: number;
   readonly symbol: DocumentSymbol;
 }
 
 /**
- * Outline entries by statement. A statement node is kept across edits only
- * while its text is unchanged (src/program/incremental.ts), so its entry is
- * the same while it starts at the same line and column, and the same moved by
- * whole lines when only its line changed: after an edit only the edited
- * statements are outlined again (VS Code asks for the outline after every
- * edit, for breadcrumbs and sticky scroll).
+ * Outline entries by statement node. A re-parse keeps the nodes of the
+ * statements an edit did not touch, and of those whose edit was in a comment
+ * or white space (src/program/kept-nodes.ts): a node with the same text has
+ * the same entry while it starts at the same line and column, and the same
+ * moved by whole lines when only its line changed, so after an edit only the
+ * edited statements are outlined again (VS Code asks for the outline after
+ * every edit, for breadcrumbs and sticky scroll).
  */
 const outlined = new WeakMap<TopStatement, Outlined>();
 
 function outlineOf(file: SourceFile, statement: TopStatement): DocumentSymbol {
   const { line, character } = toPosition(file, statement.span.start);
+  const text = file.text.slice(statement.span.start, statement.span.end);
   const known = outlined.get(statement);
-  if (known && known.line === line && known.character === character) return known.symbol;
-  const symbol = known && known.character === character ? movedByLines(known.symbol, line - known.line) : statementSymbol(file, statement);
-  outlined.set(statement, { line, character, symbol });
+  const same = known !== undefined && known.text === text && known.character === character;
+  if (same && known.line === line) return known.symbol;
+  const symbol = same ? movedByLines(known.symbol, line - known.line) : statementSymbol(file, statement);
+  outlined.set(statement, { text, line, character, symbol });
   return symbol;
 }
 

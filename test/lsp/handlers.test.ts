@@ -320,6 +320,10 @@ describe("outline", () => {
       { at: (text) => ({ line: line(text, "cell mill3"), character: 0 }), remove: 0, insert: "\n" },
       { at: (text) => ({ line: line(text, "ha_rim"), character: 9 }), remove: 6, insert: "ha_rimi" },
       { at: (text) => ({ line: line(text, "every week"), character: 0 }), remove: 0, insert: "period 2026-01-01 to 2026-06-30 " },
+      // Edits in white space and comments inside a unit keep its node (src/program/kept-nodes.ts) while its text changes.
+      { at: (text) => ({ line: line(text, "member jo_myong"), character: 0 }), remove: 0, insert: "\n" },
+      { at: (text) => ({ line: line(text, "member pak_sun"), character: 0 }), remove: 0, insert: "  // moved in\n" },
+      { at: (text) => ({ line: line(text, "// moved in"), character: 5 }), remove: 0, insert: " early" },
     ];
     let text = spec;
     let version = 1;
