@@ -118,6 +118,8 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 export class Workspace {
   private readonly documents = new Map<string, TextDocument>();
+  /** Each open document's real path, to the path it is open under (the first, by name, when one file is open under two). */
+  private readonly openByRealPath = new Map<string, string>();
   private readonly tokenCache = new DocumentTokens();
   readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
@@ -156,6 +158,9 @@ export class Workspace {
       // What is on disk besides open documents is the disk's (import completion, workspace symbols, the configuration).
       ...(disk.stat ? { stat: (path: string) => disk.stat!(path) } : {}),
       ...(disk.readDirectory ? { readDirectory: (path: string) => disk.readDirectory!(path) } : {}),
+      // A file is one file however it is reached (a symbolic link), as on the command line, and known by the
+      // path it is open under when it is open: its text is the editor's and its diagnostics go to its URI.
+      ...(disk.realpath ? { realpath: (path: string) => this.knownPath(disk.realpath!(path)) } : {}),
     };
     this.cache = new DocumentCache(host, (path) => this.documents.get(path));
     this.baselines = new BaselineFiles(host, options.log);
@@ -167,6 +172,7 @@ export class Workspace {
     const path = uriToPath(uri);
     this.documents.set(path, TextDocument.create(uri, languageId, version, text));
     this.tokenCache.forget(path);
+    this.openPathsChanged();
     this.touch(path);
   }
 
@@ -183,7 +189,26 @@ export class Workspace {
     if (!this.documents.delete(path)) return;
     this.tokenCache.forget(path);
     this.cache.closed(path);
+    this.openPathsChanged();
     this.touch(path);
+  }
+
+  /** Open documents by their real path (the path each is open under), and what the cache knows of real paths, redone. */
+  private openPathsChanged(): void {
+    this.openByRealPath.clear();
+    const disk = this.options.disk;
+    if (disk.realpath) {
+      for (const path of [...this.documents.keys()].sort()) {
+        const real = disk.realpath(path);
+        if (!this.openByRealPath.has(real)) this.openByRealPath.set(real, path);
+      }
+    }
+    this.cache.forgetRealPaths();
+  }
+
+  /** The path a file with this real path is known by: the one it is open under, else its real path. */
+  private knownPath(real: string): string {
+    return this.openByRealPath.get(real) ?? real;
   }
 
   /** Files changed on disk (workspace/didChangeWatchedFiles). */
@@ -196,7 +221,11 @@ export class Workspace {
         this.baselines.clear();
       }
       if (!this.documents.has(path)) this.cache.invalidate(path);
+      // A closed file is known by its real path, which the change may not name.
+      const real = this.options.disk.realpath?.(path);
+      if (real !== undefined && real !== path && !this.documents.has(real)) this.cache.invalidate(real);
     }
+    this.cache.forgetRealPaths();
     this.generation++;
     this.everythingDirty = true;
     this.schedule();

@@ -74,6 +74,11 @@ export class FileCache {
     this.files.set(path, file);
   }
 
+  /** Forgets every path's real path (what a path names changed: the language server opened or closed a document). */
+  forgetRealPaths(): void {
+    this.realPaths.clear();
+  }
+
   /** Forgets a file so the next `get` reads it again (the editor changed it). */
   invalidate(path: string): void {
     this.files.delete(path);
