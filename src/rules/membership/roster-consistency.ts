@@ -83,7 +83,8 @@ function checkRatify(facts: PersonFacts, report: Report): void {
  */
 function checkDepartures(facts: PersonFacts, report: Report): void {
   const { person } = facts;
-  if (person.memberships.length === 0) return;
+  // Only an event takes someone out of a unit (most people have none: nothing to walk, nothing to allocate).
+  if (person.memberships.length === 0 || person.timeline.length === 0) return;
   const caseCell = new Map<PersonEvent, Unit | null>();
   for (const item of facts.cases) for (const decision of item.decisions) caseCell.set(decision, item.cell);
   const settled = new Set<Unit>();
