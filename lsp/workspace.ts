@@ -2,7 +2,6 @@
 // over the disk, the programs they belong to, their check results, and
 // debounced publication of diagnostics. Handlers read it; lsp/server.ts feeds
 // it protocol notifications.
-import { dirname } from "../src/util/paths.js";
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -18,9 +17,7 @@ import {
   completeCheck,
   ruleAsOf,
   RuleRunner,
-  findConfigFile,
   importTarget,
-  loadConfigFile,
   loadProgram,
   modelStillValid,
   resolveProgram,
@@ -39,7 +36,8 @@ import { DocumentCache } from "./documents.js";
 import { DocumentTokens } from "./tokens.js";
 import { toLspDiagnostic, toLspSuppressedDiagnostic } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
-import { BaselineFiles, shownFindings, type ShownFinding } from "./suppressions.js";
+import { Configurations } from "./configurations.js";
+import { shownFindings, type ShownFinding } from "./suppressions.js";
 
 export interface WorkspaceOptions {
   /** Sends a file's diagnostics to the client (`version` when the file is open). */
@@ -127,10 +125,7 @@ export class Workspace {
   private readonly published = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private everythingDirty = false;
-  private readonly rulebooks = new Map<string, Rulebook>();
-  /** Each configuration's `baseline` key (absolute), beside its rulebook. */
-  private readonly configuredBaselines = new Map<string, string | null>();
-  private readonly baselines: BaselineFiles;
+  private readonly configurations: Configurations;
   /** Bumped by every edit: a check computed for an older generation is dropped, never published. */
   private generation = 0;
   private inFlight: Flight | null = null;
@@ -163,7 +158,7 @@ export class Workspace {
       ...(disk.realpath ? { realpath: (path: string) => this.knownPath(disk.realpath!(path)) } : {}),
     };
     this.cache = new DocumentCache(host, (path) => this.documents.get(path));
-    this.baselines = new BaselineFiles(host, options.log);
+    this.configurations = new Configurations(host, options.log);
   }
 
   // ------------------------------------------------------------ documents
@@ -216,9 +211,7 @@ export class Workspace {
     for (const uri of uris) {
       const path = uriToPath(uri);
       if (path.endsWith(".json")) {
-        this.rulebooks.clear();
-        this.configuredBaselines.clear();
-        this.baselines.clear();
+        this.configurations.clear();
       }
       if (!this.documents.has(path)) this.cache.invalidate(path);
       // A closed file is known by its real path, which the change may not name.
@@ -344,34 +337,7 @@ export class Workspace {
 
   /** The rulebook a program is checked with: the nearest configuration above its entry. */
   rulebookFor(entry: string): Rulebook {
-    const file = findConfigFile(dirname(entry), this.cache.host);
-    return file ? this.rulebookOf(file) : new Map();
-  }
-
-  /** The rulebook of one configuration file, read once (its `baseline` key kept beside it). */
-  private rulebookOf(file: string): Rulebook {
-    let rulebook = this.rulebooks.get(file);
-    if (!rulebook) {
-      let baseline: string | null = null;
-      try {
-        const config = loadConfigFile(file, this.cache.host);
-        rulebook = config.rulebook;
-        baseline = config.baseline;
-      } catch (error) {
-        this.options.log?.(`orgspec: ignoring ${file}: ${(error as Error).message}`);
-        rulebook = new Map();
-      }
-      this.rulebooks.set(file, rulebook);
-      this.configuredBaselines.set(file, baseline);
-    }
-    return rulebook;
-  }
-
-  /** The baseline a program's findings are judged against, as `orgspec check` run beside its configuration would. */
-  private baselineFor(entry: string): ReturnType<BaselineFiles["forEntry"]> {
-    const file = findConfigFile(dirname(entry), this.cache.host);
-    if (file) this.rulebookOf(file);
-    return this.baselines.forEntry(entry, file ? (this.configuredBaselines.get(file) ?? null) : null);
+    return this.configurations.rulebookFor(entry);
   }
 
   /** The debounced check: resolve now, the rules over the next turns (a slice each), commit on the one after (see `Flight`). */
@@ -476,7 +442,7 @@ export class Workspace {
     const seen = new Set<string>();
     for (const [entry, result] of this.results) {
       for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
-      for (const finding of shownFindings(result, this.baselineFor(entry))) {
+      for (const finding of shownFindings(result, this.configurations.baselineFor(entry))) {
         const key = diagnosticKey(finding.diagnostic);
         if (seen.has(key)) continue;
         seen.add(key);
