@@ -138,7 +138,7 @@ export class Workspace {
   readonly today: () => Day;
   /** Resolves when the next check has run (for tests and the latency script). */
   private waiters: (() => void)[] = [];
-  /** How many programs were resolved again, and how many kept their last model (for tests and the latency script). */
+  /** How many programs were resolved again, and how many kept their last model (tests read it). */
   readonly counts = { resolved: 0, kept: 0 };
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -507,8 +507,7 @@ export class Workspace {
       const file = view.model.files.find((candidate) => candidate.path === path);
       if (file) return file;
     }
-    const loaded = this.cache.get(path);
-    return "error" in loaded ? undefined : loaded;
+    return this.parsedFile(path);
   }
 
   /**
