@@ -27,6 +27,7 @@ import type {
   Unit,
   Window,
 } from "./types.js";
+import { GATHERING_KINDS } from "./types.js";
 
 /**
  * The most dated events one series may be expanded to inside the horizon
@@ -75,14 +76,28 @@ export function addEvents(
     }
   }
 
-  const byDay = (a: { day: number }, b: { day: number }) => a.day - b.day;
   for (const unit of touchedUnits) {
-    for (const list of Object.values(unit.timeline.gatherings)) list.sort(byDay);
-    unit.timeline.reports.sort(byDay);
+    for (const kind of GATHERING_KINDS) sortByDay(unit.timeline.gatherings[kind]);
+    sortByDay(unit.timeline.reports);
   }
-  for (const person of touchedPeople) person.timeline.sort(byDay);
+  for (const person of touchedPeople) sortByDay(person.timeline);
   events.sort((a, b) => (a.statement.date.day ?? 0) - (b.statement.date.day ?? 0));
   return { events, series };
+}
+
+const byDay = (a: { readonly day: number }, b: { readonly day: number }) => a.day - b.day;
+
+/**
+ * Sorts a timeline by day, stably. Most are in order already (one series, or
+ * events written in date order), and the sort would allocate even then.
+ */
+function sortByDay(list: { readonly day: number }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1]!.day > list[i]!.day) {
+      list.sort(byDay);
+      return;
+    }
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
   Model,
   Period,
   Person,
+  PersonDeclaration,
   Residence,
   RoleAssignment,
   SourceFile,
@@ -55,8 +56,8 @@ function newUnit(decl: UnitDecl, file: string): Unit {
   };
 }
 
-function newPerson(id: Identifier): Person {
-  return { kind: "person", id: id.name, name: null, declarations: [], personDecl: null, memberships: [], timeline: [] };
+function newPerson(declaration: PersonDeclaration): Person {
+  return { kind: "person", id: declaration.id.name, name: null, declarations: [declaration], personDecl: null, memberships: [], timeline: [] };
 }
 
 export function resolveProgram(program: LoadedProgram): Model {
@@ -65,12 +66,13 @@ export function resolveProgram(program: LoadedProgram): Model {
   const units: Unit[] = [];
   const residences: Residence[] = [];
   const people: Person[] = [];
+  const createPerson = (declaration: PersonDeclaration) => {
+    const person = newPerson(declaration);
+    people.push(person);
+    return person;
+  };
   const introduce = (file: string, id: Identifier, kind: DeclarationKind, personName: StringValue | null) =>
-    table.introducePerson(file, id, kind, personName, () => {
-      const person = newPerson(id);
-      people.push(person);
-      return person;
-    });
+    table.introducePerson(file, id, kind, personName, createPerson);
 
   const period = findPeriod(program.files, diagnostics);
 
@@ -124,7 +126,9 @@ export function resolveProgram(program: LoadedProgram): Model {
         residence: null,
       };
       unit.roster.push(membership);
-      person.memberships.push(membership);
+      // A first membership gets a one-slot array (a push onto an empty one reserves 17).
+      if (person.memberships.length === 0) (person as { memberships: Membership[] }).memberships = [membership];
+      else person.memberships.push(membership);
     }
   }
   for (const file of program.files) {
@@ -289,12 +293,16 @@ function buildTree(units: readonly Unit[]): void {
 
 /** Size: distinct people over a unit and every unit under it (cycle-safe). */
 function computeSizes(people: readonly Person[]): void {
-  const counted = new Set<Unit>();
-  for (const person of people) {
-    counted.clear();
-    for (const membership of person.memberships) {
-      for (let unit: Unit | null = membership.unit; unit && !counted.has(unit); unit = unit.parent) {
-        counted.add(unit);
+  // Who was counted last, per unit: a person counts once in each unit above
+  // any of their memberships, and a cycle stops at a unit already counted.
+  // (A stamp, not a set cleared per person: clearing a set allocates.)
+  const countedFor = new Map<Unit, Person>();
+  for (let p = 0; p < people.length; p++) {
+    const person = people[p]!;
+    const memberships = person.memberships;
+    for (let m = 0; m < memberships.length; m++) {
+      for (let unit: Unit | null = memberships[m]!.unit; unit && countedFor.get(unit) !== person; unit = unit.parent) {
+        countedFor.set(unit, person);
         unit.size++;
       }
     }

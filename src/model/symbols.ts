@@ -6,7 +6,7 @@ import type { Identifier, Span, StringValue } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic, RelatedLocation } from "../diagnostics/types.js";
 import { closestNames } from "../util/text.js";
-import type { DeclarationKind, NamedSymbol, Person, Reference, Residence, SymbolKind, Unit } from "./types.js";
+import type { DeclarationKind, NamedSymbol, Person, PersonDeclaration, Reference, Residence, SymbolKind, Unit } from "./types.js";
 
 type KindOf<K extends SymbolKind> = Extract<NamedSymbol, { kind: K }>;
 
@@ -21,8 +21,6 @@ export class SymbolTable {
   readonly symbols = new Map<string, NamedSymbol>();
   readonly references: Reference[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  /** Where each symbol was first declared (for "declared here" related locations). */
-  private readonly firstDeclaration = new Map<string, { file: string; span: Span }>();
   private readonly namesByKind = new Map<SymbolKind, string[]>();
   private readonly suggestions = new Map<string, string[]>();
 
@@ -34,7 +32,6 @@ export class SymbolTable {
       return false;
     }
     this.symbols.set(id.name, symbol);
-    this.firstDeclaration.set(id.name, { file, span: id.span });
     this.declared();
     return true;
   }
@@ -50,7 +47,7 @@ export class SymbolTable {
     id: Identifier,
     kind: DeclarationKind,
     personName: StringValue | null,
-    create: () => Person,
+    create: (declaration: PersonDeclaration) => Person,
   ): Person | null {
     const existing = this.symbols.get(id.name);
     if (existing && existing.kind !== "person") {
@@ -58,26 +55,29 @@ export class SymbolTable {
       return null;
     }
     let person = existing as Person | undefined;
+    const declaration: PersonDeclaration = { kind, file, id };
     if (!person) {
-      person = create();
+      // Created with its first declaration (a one-slot array: most people have one).
+      person = create(declaration);
       this.symbols.set(id.name, person);
-      this.firstDeclaration.set(id.name, { file, span: id.span });
       this.declared();
-    } else if (personName && person.name !== null && person.name !== personName.value) {
-      this.duplicate(
-        file,
-        id,
-        `\`${id.name}\` is named "${personName.value}" here but "${person.name}" where first declared`,
-      );
+    } else {
+      if (personName && person.name !== null && person.name !== personName.value) {
+        this.duplicate(
+          file,
+          id,
+          `\`${id.name}\` is named "${personName.value}" here but "${person.name}" where first declared`,
+        );
+      }
+      person.declarations.push(declaration);
     }
     if (person.name === null && personName) person.name = personName.value;
-    person.declarations.push({ kind, file, id });
     this.references.push({ file, span: id.span, name: id.name, symbol: person });
     return person;
   }
 
   duplicate(file: string, id: Identifier, message: string): void {
-    const first = this.firstDeclaration.get(id.name);
+    const first = this.firstDeclaration(id.name);
     const related: RelatedLocation[] = first ? [{ ...first, message: `\`${id.name}\` first declared here` }] : [];
     const entry = LANGUAGE_CODES.duplicate;
     this.diagnostics.push({ code: entry.code, name: entry.name, severity: entry.severity, message, file, span: id.span, related });
@@ -116,7 +116,7 @@ export class SymbolTable {
     this.references.push({ file, span: ref.span, name: ref.name, symbol });
     if (symbol.kind !== kind) {
       const entry = LANGUAGE_CODES.wrongKind;
-      const first = this.firstDeclaration.get(ref.name);
+      const first = this.firstDeclaration(ref.name);
       this.diagnostics.push({
         code: entry.code,
         name: entry.name,
@@ -129,6 +129,15 @@ export class SymbolTable {
       return null;
     }
     return symbol as KindOf<K>;
+  }
+
+  /** Where a name was first declared (for "declared here" related locations): read off its symbol, not kept for every name. */
+  private firstDeclaration(name: string): { file: string; span: Span } | null {
+    const symbol = this.symbols.get(name);
+    if (!symbol) return null;
+    if (symbol.kind !== "person") return { file: symbol.file, span: symbol.decl.id.span };
+    const first = symbol.declarations[0];
+    return first ? { file: first.file, span: first.id.span } : null;
   }
 
   /** Declared names close to `name`, those of the expected kind first. */

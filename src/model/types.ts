@@ -142,7 +142,8 @@ export interface Unit {
 /** A unit timeline a cadence rule reads: a kind of session, or the reports. */
 export type TimelineKind = GatheringKind | "report";
 
-export const TIMELINE_KINDS: readonly TimelineKind[] = ["meeting", "committee-meeting", "executive-meeting", "critique", "report"];
+export const GATHERING_KINDS: readonly GatheringKind[] = ["meeting", "committee-meeting", "executive-meeting", "critique"];
+export const TIMELINE_KINDS: readonly TimelineKind[] = [...GATHERING_KINDS, "report"];
 
 export interface TimelineDoubt {
   /** The timelines that may lack events: all of them when the lost event's kind is unknown. */
@@ -176,13 +177,20 @@ export interface Application extends PersonEvent {
 
 export type DeclarationKind = "roster" | "person" | "application";
 
+/** One place that introduces a person: a roster entry, a `person` statement or an application. */
+export interface PersonDeclaration {
+  readonly kind: DeclarationKind;
+  readonly file: string;
+  readonly id: Identifier;
+}
+
 export interface Person {
   readonly kind: "person";
   readonly id: string;
   /** The display name, from the first declaration that gave one. */
   name: string | null;
   /** Where the person is introduced: roster entries, `person`, applications. */
-  readonly declarations: { readonly kind: DeclarationKind; readonly file: string; readonly id: Identifier }[];
+  readonly declarations: PersonDeclaration[];
   readonly personDecl: { readonly decl: PersonDecl; readonly file: string } | null;
   readonly memberships: Membership[];
   /** Every event about this person, sorted by day then source order. */

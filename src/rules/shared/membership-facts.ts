@@ -63,14 +63,19 @@ const cache = new WeakMap<Model, ReadonlyMap<Person, PersonFacts>>();
 export function membershipFacts(model: Model): ReadonlyMap<Person, PersonFacts> {
   let facts = cache.get(model);
   if (!facts) {
-    facts = new Map(model.people.map((person) => [person, derive(person)]));
-    cache.set(model, facts);
+    const derived = new Map<Person, PersonFacts>();
+    for (const person of model.people) derived.set(person, derive(person));
+    cache.set(model, derived);
+    facts = derived;
   }
   return facts;
 }
 
+/** The cases of a person with no events, as most people are (one array for all of them). */
+const NO_CASES: readonly ApplicationCase[] = Object.freeze([]);
+
 function derive(person: Person): PersonFacts {
-  const cases = applicationCases(person);
+  const cases = person.timeline.length === 0 ? NO_CASES : applicationCases(person);
   return {
     person,
     cases,
