@@ -86,17 +86,24 @@ every 2 months from 2026-02-15 to 2026-06-15 report tannery to sinuiju, north_py
   check(context) {
     // Gaps shared by several recipients make one diagnostic naming them all.
     const byUnit = new Map<Unit, GapObligation[]>();
-    for (const obligation of obligations(context)) byUnit.set(obligation.unit, [...(byUnit.get(obligation.unit) ?? []), obligation]);
+    for (const obligation of obligations(context)) {
+      const owed = byUnit.get(obligation.unit);
+      if (owed) owed.push(obligation);
+      else byUnit.set(obligation.unit, [obligation]);
+    }
     for (const [unit, owed] of byUnit) {
-      const byGap = new Map<string, { gap: Gap; owed: GapObligation[] }>();
+      // Most units report in time: no map for them.
+      let byGap: Map<string, { gap: Gap; owed: GapObligation[] }> | null = null;
       for (const obligation of owed) {
         for (const found of longGaps(context, obligation)) {
+          byGap ??= new Map();
           const key = `${found.from}:${found.to}`;
           const entry = byGap.get(key) ?? { gap: found, owed: [] };
           entry.owed.push(obligation);
           byGap.set(key, entry);
         }
       }
+      if (!byGap) continue;
       const entries = [...byGap.values()].sort((a, b) => a.gap.from - b.gap.from || a.gap.to - b.gap.to);
       const { limit, requirement } = owed[0]!;
       const window = context.cadenceWindow(unit, "report")!;

@@ -43,16 +43,18 @@ export interface Gap {
  * window is one gap. `days` must be sorted.
  */
 export function gapsLongerThan(days: readonly Day[], window: Window, limit: Duration): Gap[] {
-  const inWindow = days.filter((day) => day >= window.from && day <= window.to);
-  const points = [window.from, ...inWindow, window.to];
+  // The window's start, each day inside it, then the window's end: a gap between each two in turn.
   const gaps: Gap[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const from = points[i]!;
-    const to = points[i + 1]!;
-    if (to > addDuration(from, limit.count, limit.unit)) {
-      gaps.push({ from, to, fromIsWindowStart: i === 0, toIsWindowEnd: i + 1 === points.length - 1 });
-    }
+  let from = window.from;
+  let fromIsWindowStart = true;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    if (day < window.from || day > window.to) continue;
+    if (day > addDuration(from, limit.count, limit.unit)) gaps.push({ from, to: day, fromIsWindowStart, toIsWindowEnd: false });
+    from = day;
+    fromIsWindowStart = false;
   }
+  if (window.to > addDuration(from, limit.count, limit.unit)) gaps.push({ from, to: window.to, fromIsWindowStart, toIsWindowEnd: true });
   return gaps;
 }
 

@@ -52,9 +52,11 @@ function heldText(count: number, noun: string): string {
 export function judgeMonthly(context: CadenceContext, obligation: MonthlyObligation): void {
   const window = context.cadenceWindow(obligation.unit, obligation.row);
   if (!window || obligation.perMonth <= 0) return;
+  const short = monthsShort(obligation.days, window, obligation.perMonth);
+  if (short.length === 0) return;
   const counts = new Map<MonthIndex, number>();
   for (const day of obligation.days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
-  for (const month of monthsShort(obligation.days, window, obligation.perMonth)) {
+  for (const month of short) {
     const count = counts.get(month) ?? 0;
     const held = heldText(count, obligation.counted);
     const sessions = sessionsIn(obligation, monthStart(month), monthEnd(month));
