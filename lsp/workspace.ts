@@ -3,7 +3,6 @@
 // debounced publication of diagnostics. Handlers read it; lsp/server.ts feeds
 // it protocol notifications.
 import {
-  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   type Diagnostic as LspDiagnostic,
   type DocumentDiagnosticReport,
@@ -34,7 +33,7 @@ import {
 } from "./api.js";
 import { DocumentCache } from "./documents.js";
 import { DocumentTokens } from "./tokens.js";
-import { toLspDiagnostic, toLspSuppressedDiagnostic } from "./handlers/diagnostics.js";
+import { alsoOpenNote, toPublishedDiagnostics } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
 import { Configurations } from "./configurations.js";
 import { shownFindings, type ShownFinding } from "./suppressions.js";
@@ -118,6 +117,8 @@ export class Workspace {
   private readonly documents = new Map<string, TextDocument>();
   /** Each open document's real path, to the path it is open under (the first, by name, when one file is open under two). */
   private readonly openByRealPath = new Map<string, string>();
+  /** Open documents whose file is open under another path too, to the path it is known by. */
+  private readonly aliases = new Map<string, string>();
   private readonly tokenCache = new DocumentTokens();
   readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
@@ -191,11 +192,14 @@ export class Workspace {
   /** Open documents by their real path (the path each is open under), and what the cache knows of real paths, redone. */
   private openPathsChanged(): void {
     this.openByRealPath.clear();
+    this.aliases.clear();
     const disk = this.options.disk;
     if (disk.realpath) {
       for (const path of [...this.documents.keys()].sort()) {
         const real = disk.realpath(path);
-        if (!this.openByRealPath.has(real)) this.openByRealPath.set(real, path);
+        const known = this.openByRealPath.get(real);
+        if (known === undefined) this.openByRealPath.set(real, path);
+        else this.aliases.set(path, known);
       }
     }
     this.cache.forgetRealPaths();
@@ -451,24 +455,17 @@ export class Workspace {
         else byFile.set(finding.diagnostic.file, [finding]);
       }
     }
+    // A file open under a second path (a link) shows the diagnostics of the path it is known by.
+    for (const [alias, known] of this.aliases) byFile.set(alias, byFile.get(known) ?? []);
     for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
     const fileOf = (path: string) => this.sourceFile(path);
     let refresh = false;
     for (const [path, diagnostics] of byFile) {
-      const shown = diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : diagnostics;
-      const converted = shown.flatMap(({ diagnostic, suppression }) =>
-        (suppression ? toLspSuppressedDiagnostic(diagnostic, suppression, fileOf) : toLspDiagnostic(diagnostic, fileOf)) ?? [],
-      );
-      if (shown.length < diagnostics.length) {
-        const last = converted.at(-1);
-        const end = last?.range.end ?? { line: 0, character: 0 };
-        converted.push({
-          range: { start: end, end },
-          severity: DiagnosticSeverity.Information,
-          source: "orgspec",
-          message: `${diagnostics.length - shown.length} more diagnostics in this file are not shown`,
-        });
-      }
+      const known = this.aliases.get(path);
+      const converted =
+        known !== undefined && this.documents.get(path)?.getText() !== this.documents.get(known)?.getText()
+          ? [alsoOpenNote(this.uriOf(known))]
+          : toPublishedDiagnostics(diagnostics, MAX_DIAGNOSTICS_PER_FILE, fileOf);
       const json = JSON.stringify(converted);
       if (this.published.get(path) === json && !dirty.has(path)) continue;
       if (converted.length === 0 && !this.published.has(path) && !this.documents.has(path)) continue;

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type TextEdit } from "vscode-languageserver";
 import { catalogueEntry, docsUrl, type Diagnostic, type DiagnosticData as OrgData, type DiagnosticTag as OrgTag, type Fix, type Severity, type SourceFile } from "../api.js";
 import { pathToUri, toRange } from "../positions.js";
+import type { ShownFinding } from "../suppressions.js";
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -92,4 +93,37 @@ function lspFix(fix: Fix, fileOf: (path: string) => SourceFile | undefined): Lsp
     (changes[pathToUri(edit.file)] ??= []).push({ range: toRange(target, edit.span), newText: edit.newText });
   }
   return [{ title: fix.title, safety: fix.safety, changes }];
+}
+
+/** A file's findings as published: at most `max`, then one more saying how many were left out. */
+export function toPublishedDiagnostics(findings: readonly ShownFinding[], max: number, fileOf: (path: string) => SourceFile | undefined): LspDiagnostic[] {
+  const shown = findings.length > max ? findings.slice(0, max) : findings;
+  const converted = shown.flatMap(({ diagnostic, suppression }) =>
+    (suppression ? toLspSuppressedDiagnostic(diagnostic, suppression, fileOf) : toLspDiagnostic(diagnostic, fileOf)) ?? [],
+  );
+  if (shown.length < findings.length) {
+    const last = converted.at(-1);
+    const end = last?.range.end ?? { line: 0, character: 0 };
+    converted.push({
+      range: { start: end, end },
+      severity: DiagnosticSeverity.Information,
+      source: "orgspec",
+      message: `${findings.length - shown.length} more diagnostics in this file are not shown`,
+    });
+  }
+  return converted;
+}
+
+/**
+ * What a document shows when its file is open under another path too (a
+ * link) with other text: programs read the text open there, so the
+ * diagnostics are there, and these ranges would not fit this text.
+ */
+export function alsoOpenNote(knownUri: string): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: "orgspec",
+    message: `this file is also open as ${knownUri}, with other text; orgspec checks the text open there and shows its diagnostics there`,
+  };
 }

@@ -50,4 +50,33 @@ describe("files reached through a symbolic link", () => {
     expect(closed.diagnostics).toEqual([]);
     expect(t.last("link/b.org")).toEqual([]);
   });
+
+  it("open under both paths at once: each tab shows the diagnostics while the texts agree, and the other tab says where they are when they do not", () => {
+    const duplicate = PERIOD + 'residence r1 "R"\nresidence r1 "R again"\n';
+    t = testWorkspace({ "real/b.org": duplicate });
+    symlinkSync(join(t.root, "real"), join(t.root, "link"));
+    const link = t.uri("link/b.org");
+    const real = t.uri("real/b.org");
+    t.workspace.open(link, duplicate, 1);
+    t.workspace.open(real, duplicate, 1);
+    t.workspace.flush();
+    const shown = t.last("link/b.org")!;
+    expect(shown.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([["ORG003", 2]]);
+    expect(t.last("real/b.org")).toEqual(shown);
+
+    // An unsaved edit under the real path: programs read the link's text (the path first by name), so the diagnostics stay there.
+    t.workspace.change(real, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// moved\n" }], 2);
+    t.workspace.flush();
+    expect(t.last("link/b.org")).toEqual(shown);
+    expect(t.last("real/b.org")!.map((diagnostic) => [diagnostic.severity, diagnostic.range.start.line, diagnostic.message])).toEqual([
+      [3, 0, `this file is also open as ${link}, with other text; orgspec checks the text open there and shows its diagnostics there`],
+    ]);
+    expect(t.published.at(-1)).toMatchObject({ uri: real, version: 2 });
+
+    // Closed under the link: the real path's text is what programs read, and its diagnostics are its own.
+    t.workspace.close(link);
+    t.workspace.flush();
+    expect(t.last("real/b.org")!.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([["ORG003", 3]]);
+    expect(t.last("link/b.org")).toEqual([]);
+  });
 });
