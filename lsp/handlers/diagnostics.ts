@@ -4,7 +4,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type TextEdit } from "vscode-languageserver";
 import { catalogueEntry, docsUrl, type Diagnostic, type DiagnosticData as OrgData, type DiagnosticTag as OrgTag, type Fix, type Severity, type SourceFile } from "../api.js";
 import { pathToUri, toRange } from "../positions.js";
-import type { ShownFinding } from "../suppressions.js";
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -96,7 +95,7 @@ function lspFix(fix: Fix, fileOf: (path: string) => SourceFile | undefined): Lsp
 }
 
 /** A file's findings as published: at most `max`, then one more saying how many were left out. */
-export function toPublishedDiagnostics(findings: readonly ShownFinding[], max: number, fileOf: (path: string) => SourceFile | undefined): LspDiagnostic[] {
+export function toPublishedDiagnostics(findings: readonly { readonly diagnostic: Diagnostic; readonly suppression?: Suppression }[], max: number, fileOf: (path: string) => SourceFile | undefined): LspDiagnostic[] {
   const shown = findings.length > max ? findings.slice(0, max) : findings;
   const converted = shown.flatMap(({ diagnostic, suppression }) =>
     (suppression ? toLspSuppressedDiagnostic(diagnostic, suppression, fileOf) : toLspDiagnostic(diagnostic, fileOf)) ?? [],
