@@ -69,9 +69,10 @@ export function addEvents(
         }
         addEvent(statement, file.path, table, touchedUnits, touchedPeople, !afterPeriod);
       } else if (statement.type === "series") {
-        const expanded = expandSeries(statement, file.path, period, horizon, diagnostics);
+        const memo = expansionOf(statement, file.path, period, horizon, diagnostics);
+        const { expanded } = memo;
         series.push({ statement, file: file.path, days: expanded.days, total: expanded.total });
-        addSeries(statement, expanded.days, file.path, table, touchedUnits, expanded.unexpanded);
+        addSeries(statement, memo, file.path, table, touchedUnits);
       }
     }
   }
@@ -185,22 +186,50 @@ function expandSeries(
   return { days: seriesDays(from, to, count, unit, horizon.from, horizon.to), total, unexpanded: null };
 }
 
-function addSeries(
-  statement: SeriesStatement,
-  days: number[],
-  file: string,
-  table: SymbolTable,
-  touched: Set<Unit>,
-  unexpanded: Diagnostic | null,
-): void {
+/**
+ * A series' expansion, kept with its statement for the next model. The
+ * editor's partial re-parse keeps the statements an edit did not touch (the
+ * same objects, their spans moved), and such a statement expands to the same
+ * days over the same horizon and period. Only an expansion that reported
+ * nothing is kept (a diagnostic is the model's own), and only the
+ * occurrences of a gathering without attendance are shared, since they name
+ * nothing of the model.
+ */
+interface Expansion {
+  readonly file: string;
+  readonly horizon: Window | null;
+  readonly periodEnd: Day | null;
+  readonly expanded: ExpandedSeries;
+  occurrences: readonly Occurrence[] | null;
+}
+
+const expansions = new WeakMap<SeriesStatement, Expansion>();
+
+function expansionOf(statement: SeriesStatement, file: string, period: Period | null, horizon: Window | null, diagnostics: Diagnostic[]): Expansion {
+  const periodEnd = period?.to ?? null;
+  const kept = expansions.get(statement);
+  if (kept && kept.file === file && kept.periodEnd === periodEnd && kept.horizon?.from === horizon?.from && kept.horizon?.to === horizon?.to) return kept;
+  const reported = diagnostics.length;
+  const expansion: Expansion = { file, horizon, periodEnd, expanded: expandSeries(statement, file, period, horizon, diagnostics), occurrences: null };
+  if (diagnostics.length === reported) expansions.set(statement, expansion);
+  return expansion;
+}
+
+function addSeries(statement: SeriesStatement, expansion: Expansion, file: string, table: SymbolTable, touched: Set<Unit>): void {
   const event = statement.event;
+  const { days, unexpanded } = expansion.expanded;
   const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
   if (unit && unexpanded) unit.timelineDoubts.push({ kinds: eventKinds(event), cause: unexpanded, reason: "this series was not expanded" });
   if (event.type === "gathering") {
     const present = resolvePresent(event, file, table);
     if (!unit) return;
     const list = unit.timeline.gatherings[event.gathering];
-    for (const day of days) list.push({ day, statement, file, present });
+    if (present === null) {
+      const occurrences = (expansion.occurrences ??= days.map((day): Occurrence => ({ day, statement, file, present: null })));
+      for (let i = 0; i < occurrences.length; i++) list.push(occurrences[i]!);
+    } else {
+      for (const day of days) list.push({ day, statement, file, present });
+    }
   } else {
     const recipients = resolveRecipients(event, file, table);
     if (!unit) return;

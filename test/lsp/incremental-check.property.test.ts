@@ -19,7 +19,7 @@ const TODAY = parseDay("2026-07-01")!;
 /** What is typed: names, keywords, dates and pieces of broken input. */
 const SNIPPETS = [
   "x", " ", "\n", "{", "}", ",", '"', "//", "/*", "*/", "2026-03-01", "2026-02-30", "12", "on ", "every ",
-  "on 2026-04-01 meeting mill3\n", "on 2026-08-01 critique weaving\n", "every week from 2026-01-01 to 2026-06-30 critique mill3\n",
+  "on 2026-04-01 meeting mill3\n", "on 2026-08-01 critique weaving\n", "on 2025-11-03 meeting mill3\n", "every week from 2026-01-01 to 2026-06-30 critique mill3\n",
   "  member kim \"Kim\" joined 2020-01-01\n", "  deputy ri_yong\n", "  secretary nobody\n", "cell c9 \"C\" {\n  under sinuiju\n}\n",
   "person kim_chol \"Kim\"\n", "residence r1\n", "// orgspec-waive ORG201 until 2026-12-31 -- moved\n", "sinuiju", "uiju", "mill3",
   'import "factory.org"\n', 'import "nowhere.org"\n',
