@@ -43,7 +43,7 @@ describe("the npm package", () => {
   const packed = pack();
   const files = packed.files.map((file) => file.path).sort();
 
-  it("is the compiled grammar, library and server (a .js and a .d.ts for each source), the CLI/worker/server bundles, bin, schemas, README and user docs — nothing else", () => {
+  it("is the compiled grammar, library and server (a .js and a .d.ts for each source), the CLI/worker/server bundles, bin, schemas, the license, README and user docs — nothing else", () => {
     const compiled = [...sources("grammar"), ...sources("src"), ...sources("lsp").filter((file) => !file.startsWith("lsp/vscode/") && !file.startsWith("lsp/browser/"))].flatMap(
       (source) => {
         const base = `dist/${source.slice(0, -".ts".length)}`;
@@ -58,7 +58,7 @@ describe("the npm package", () => {
       : [];
     const schemas = readdirSync(join(REPO, "schema")).map((file) => `schema/${file}`);
     const docs = USER_DOCS.filter((file) => existsSync(join(REPO, "docs", file))).map((file) => `docs/${file}`);
-    const expected = ["README.md", "bin/orgspec.js", "package.json", ...compiled, ...bundles, ...schemas, ...docs].sort();
+    const expected = ["LICENSE", "README.md", "bin/orgspec.js", "package.json", ...compiled, ...bundles, ...schemas, ...docs].sort();
     expect(files).toEqual(expected);
   });
 
