@@ -20,6 +20,7 @@ import {
   loadProgram,
   modelStillValid,
   resolveProgram,
+  SeriesExpansions,
   todayDay,
   type Day,
   type Diagnostic,
@@ -120,6 +121,8 @@ export class Workspace {
   /** Open documents whose file is open under another path too, to the path it is known by. */
   private readonly aliases = new Map<string, string>();
   private readonly tokenCache = new DocumentTokens();
+  /** Series expanded for one model, kept for the next while their statements are kept (src/model/events.ts). */
+  private readonly expansions = new SeriesExpansions();
   readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
   /** What was last published per path, as JSON, so unchanged files are not sent again. */
@@ -380,7 +383,7 @@ export class Workspace {
           const program = loadProgram(entry, this.cache);
           // After an edit in a comment or white space the last model holds (its rules run again: waivers may have changed).
           const kept = previous && !everything ? modelStillValid(previous.model, program) : null;
-          models.set(entry, kept ?? resolveProgram(program));
+          models.set(entry, kept ?? resolveProgram(program, { expansions: this.expansions }));
           this.counts[kept ? "kept" : "resolved"]++;
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);

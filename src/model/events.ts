@@ -49,6 +49,7 @@ export function addEvents(
   table: SymbolTable,
   period: Period | null,
   diagnostics: Diagnostic[],
+  expansions: SeriesExpansions | null = null,
 ): { events: EventStatementRecord[]; series: SeriesRecord[] } {
   const events: EventStatementRecord[] = [];
   const series: SeriesRecord[] = [];
@@ -69,7 +70,7 @@ export function addEvents(
         }
         addEvent(statement, file.path, table, touchedUnits, touchedPeople, !afterPeriod);
       } else if (statement.type === "series") {
-        const memo = expansionOf(statement, file.path, period, horizon, diagnostics);
+        const memo = expansionOf(statement, file.path, period, horizon, diagnostics, expansions);
         const { expanded } = memo;
         series.push({ statement, file: file.path, days: expanded.days, total: expanded.total });
         addSeries(statement, memo, file.path, table, touchedUnits);
@@ -195,7 +196,7 @@ function expandSeries(
  * occurrences of a gathering without attendance are shared, since they name
  * nothing of the model.
  */
-interface Expansion {
+export interface Expansion {
   readonly file: string;
   readonly horizon: Window | null;
   readonly periodEnd: Day | null;
@@ -203,15 +204,37 @@ interface Expansion {
   occurrences: readonly Occurrence[] | null;
 }
 
-const expansions = new WeakMap<SeriesStatement, Expansion>();
+/**
+ * Series expansions kept from one model for the next, by statement: the
+ * language server keeps one across edits. A check from the command line
+ * passes none, so nothing outlives its model there (the files' ASTs may).
+ */
+export class SeriesExpansions {
+  private readonly kept = new WeakMap<SeriesStatement, Expansion>();
 
-function expansionOf(statement: SeriesStatement, file: string, period: Period | null, horizon: Window | null, diagnostics: Diagnostic[]): Expansion {
+  get(statement: SeriesStatement): Expansion | undefined {
+    return this.kept.get(statement);
+  }
+
+  set(statement: SeriesStatement, expansion: Expansion): void {
+    this.kept.set(statement, expansion);
+  }
+}
+
+function expansionOf(
+  statement: SeriesStatement,
+  file: string,
+  period: Period | null,
+  horizon: Window | null,
+  diagnostics: Diagnostic[],
+  expansions: SeriesExpansions | null,
+): Expansion {
   const periodEnd = period?.to ?? null;
-  const kept = expansions.get(statement);
+  const kept = expansions?.get(statement);
   if (kept && kept.file === file && kept.periodEnd === periodEnd && kept.horizon?.from === horizon?.from && kept.horizon?.to === horizon?.to) return kept;
   const reported = diagnostics.length;
   const expansion: Expansion = { file, horizon, periodEnd, expanded: expandSeries(statement, file, period, horizon, diagnostics), occurrences: null };
-  if (diagnostics.length === reported) expansions.set(statement, expansion);
+  if (diagnostics.length === reported) expansions?.set(statement, expansion);
   return expansion;
 }
 

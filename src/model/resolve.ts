@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import type { LoadedProgram } from "../program/load.js";
 import { formatDay } from "../util/dates.js";
 import { describeSymbol, SymbolTable } from "./symbols.js";
-import { addEvents } from "./events.js";
+import { addEvents, type SeriesExpansions } from "./events.js";
 import { tokenize } from "../query/tokens.js";
 import { TIMELINE_KINDS, type TimelineKind } from "./types.js";
 import type {
@@ -60,7 +60,12 @@ function newPerson(declaration: PersonDeclaration): Person {
   return { kind: "person", id: declaration.id.name, name: null, declarations: [declaration], personDecl: null, memberships: [], timeline: [] };
 }
 
-export function resolveProgram(program: LoadedProgram): Model {
+export interface ResolveOptions {
+  /** Series expansions to reuse and keep for the next resolve (the language server's, across edits). */
+  readonly expansions?: SeriesExpansions;
+}
+
+export function resolveProgram(program: LoadedProgram, options: ResolveOptions = {}): Model {
   const table = new SymbolTable();
   const diagnostics: Diagnostic[] = [];
   const units: Unit[] = [];
@@ -158,7 +163,7 @@ export function resolveProgram(program: LoadedProgram): Model {
   }
 
   // Pass 4: events.
-  const { events, series } = addEvents(program.files, table, period, diagnostics);
+  const { events, series } = addEvents(program.files, table, period, diagnostics, options.expansions ?? null);
 
   markDoubtfulTimelines(program.files, table);
   buildTree(units);
