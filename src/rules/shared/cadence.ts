@@ -8,13 +8,26 @@ import type { Duration } from "../rule.js";
 
 /** The whole months of a window in which fewer than `perMonth` of the days fall. */
 export function monthsShort(days: readonly Day[], window: Window, perMonth: number): MonthIndex[] {
-  const counts = new Map<MonthIndex, number>();
-  for (const day of days) {
+  const months = windowMonths(window);
+  if (months.length === 0) return [];
+  // The whole months of a window are consecutive: counted by their place in it.
+  const first = months[0]!;
+  const counts = new Array<number>(months.length).fill(0);
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
     if (day < window.from || day > window.to) continue;
-    const month = monthOf(day);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
+    const at = monthOf(day) - first;
+    if (at >= 0 && at < counts.length) counts[at]!++;
   }
-  return wholeMonths(window.from, window.to).filter((month) => (counts.get(month) ?? 0) < perMonth);
+  return months.filter((_, at) => counts[at]! < perMonth);
+}
+
+/** The whole months of the last window asked about: every unit of a program mostly has the same window. */
+let lastWindow: { readonly from: Day; readonly to: Day; readonly months: readonly MonthIndex[] } | null = null;
+
+function windowMonths(window: Window): readonly MonthIndex[] {
+  if (lastWindow?.from !== window.from || lastWindow.to !== window.to) lastWindow = { from: window.from, to: window.to, months: wholeMonths(window.from, window.to) };
+  return lastWindow.months;
 }
 
 /** `2026-02`, `2026-02 or 2026-04`, `2026-02, 2026-03 or 2026-04`. */
