@@ -138,6 +138,8 @@ export class Workspace {
   private readonly reports = new Map<string, Report>();
   private nextResultId = 1;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Edits since the last check started: a check is scheduled, and requests that need the current model run it first. */
+  private checkWaiting = false;
   readonly debounceMs: number;
   readonly today: () => Day;
   /** Resolves when the next check has run (for tests and the latency script). */
@@ -255,21 +257,28 @@ export class Workspace {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.checkWaiting = true;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.runCheck();
+      // Messages read meanwhile go first: a request sent right after the edit
+      // (completion as one types) answers from the last model instead of
+      // waiting for the resolve, and a further edit joins this check.
+      afterPendingMessages(() => {
+        // Not when a request ran it meanwhile, or a further edit's delay started over.
+        if (this.checkWaiting && this.timer === null) this.runCheck();
+      });
     }, this.debounceMs);
   }
 
   /** Whether edits are waiting for a check (or a check under way for its publication). */
   get pending(): boolean {
-    return this.timer !== null || this.inFlight !== null;
+    return this.checkWaiting || this.inFlight !== null;
   }
 
   /** Resolves the programs of waiting edits now, if any (requests need the current text's model, not its rules). */
   private ensureModels(): void {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
+    if (!this.checkWaiting) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.runCheck();
   }
@@ -349,6 +358,7 @@ export class Workspace {
 
   /** The debounced check: resolve now, the rules over the next turns (a slice each), commit on the one after (see `Flight`). */
   private runCheck(): void {
+    this.checkWaiting = false;
     const flight = this.resolveStage();
     if (!flight) return;
     this.inFlight = flight;
@@ -589,6 +599,7 @@ export class Workspace {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.checkWaiting = false;
     this.inFlight = null;
   }
 }

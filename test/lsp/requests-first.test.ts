@@ -1,0 +1,64 @@
+// A request that arrives right after an edit is dispatched before the check
+// of that edit starts: completion answers from the last model at once
+// instead of waiting for the whole program to be resolved again, and an edit
+// that arrives meanwhile joins the same check. vscode-jsonrpc dispatches
+// each message it reads on a setImmediate; the tests queue theirs the same way.
+import { afterEach, describe, expect, it } from "vitest";
+import { completion } from "../../lsp/handlers/completion.js";
+import { testWorkspace, type TestWorkspace } from "./workspace-helpers.js";
+
+let t: TestWorkspace | undefined;
+afterEach(() => t?.dispose());
+
+const SPEC = 'period 2026-01-01 to 2026-06-30\n\ncell mill "Mill" {\n  critique weekly\n  member kim "Kim" joined 2010-01-10\n}\n\non 2026-03-02 meeting mill\n';
+
+/** After the workspace's own timer for the edits has fired, as a message read in that turn would be dispatched. */
+function dispatchedAfterTheTimer<T>(request: () => T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => setImmediate(() => resolve(request())), 0));
+}
+
+describe("requests and edits read right after an edit", () => {
+  it("a completion is answered before the edit's check resolves anything, from the last model", async () => {
+    t = testWorkspace();
+    const uri = t.open("main.org", SPEC);
+    const resolvedBefore = t.workspace.counts.resolved;
+    t.workspace.change(uri, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: "on 2026-03-09 meeting \n" }], 2);
+    const answer = await dispatchedAfterTheTimer(() => ({
+      items: completion(t!.workspace, { textDocument: { uri }, position: { line: 7, character: 22 } }).items.map((item) => item.label),
+      resolved: t!.workspace.counts.resolved,
+    }));
+    expect(answer.resolved).toBe(resolvedBefore);
+    expect(answer.items).toContain("mill");
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+  });
+
+  it("an edit read in the same turn joins the check of the one before it: one resolve for both, of the last text", async () => {
+    t = testWorkspace();
+    const uri = t.open("main.org", SPEC);
+    const resolvedBefore = t.workspace.counts.resolved;
+    // "on 2026-03-02 meeting mill": the day typed over, one digit at a time.
+    t.workspace.change(uri, [{ range: { start: { line: 7, character: 11 }, end: { line: 7, character: 13 } }, text: "0" }], 2);
+    await dispatchedAfterTheTimer(() =>
+      t!.workspace.change(uri, [{ range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } }, text: "9" }], 3),
+    );
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    const mill = t.workspace.checkedProgram(t.workspace.openPaths()[0]!)!.model.units.find((unit) => unit.id === "mill")!;
+    expect(mill.timeline.gatherings.meeting.map((occurrence) => occurrence.statement.span.start)).toHaveLength(1);
+    expect(t.workspace.document(t.workspace.openPaths()[0]!)!.getText()).toContain("on 2026-03-09 meeting mill");
+    expect(t.last("main.org")!.filter((diagnostic) => diagnostic.code === "ORG004")).toEqual([]);
+  });
+
+  it("a request that needs the current model still gets it: hover resolves the waiting edit first", async () => {
+    t = testWorkspace();
+    const uri = t.open("main.org", SPEC);
+    const resolvedBefore = t.workspace.counts.resolved;
+    t.workspace.change(uri, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }, text: "Mill Cell" }], 2);
+    const program = await dispatchedAfterTheTimer(() => t!.workspace.programFor(t!.workspace.openPaths()[0]!));
+    expect(program?.model.units.find((unit) => unit.id === "mill")?.title).toBe("Mill Cell");
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+  });
+});
