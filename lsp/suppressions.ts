@@ -67,3 +67,30 @@ export function shownFindings(result: ProgramResult, baseline: LoadedBaseline | 
     ...waived,
   ];
 }
+
+/** Identifies a diagnostic across programs that share its file. */
+export function diagnosticKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
+}
+
+/**
+ * What each file of the programs shows, by path: every file of every
+ * program (an empty list clears it), each finding once however many
+ * programs share its file.
+ */
+export function findingsByFile(results: ReadonlyMap<string, ProgramResult>, baselineFor: (entry: string) => LoadedBaseline | null): Map<string, ShownFinding[]> {
+  const byFile = new Map<string, ShownFinding[]>();
+  const seen = new Set<string>();
+  for (const [entry, result] of results) {
+    for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
+    for (const finding of shownFindings(result, baselineFor(entry))) {
+      const key = diagnosticKey(finding.diagnostic);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byFile.get(finding.diagnostic.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.diagnostic.file, [finding]);
+    }
+  }
+  return byFile;
+}

@@ -37,7 +37,7 @@ import { DocumentTokens } from "./tokens.js";
 import { alsoOpenNote, toPublishedDiagnostics } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
 import { Configurations } from "./configurations.js";
-import { shownFindings, type ShownFinding } from "./suppressions.js";
+import { diagnosticKey, findingsByFile } from "./suppressions.js";
 
 export interface WorkspaceOptions {
   /** Sends a file's diagnostics to the client (`version` when the file is open). */
@@ -105,11 +105,6 @@ function readsAny(model: Model, paths: ReadonlySet<string>): boolean {
  * only add its own delay to every edit.
  */
 export const DEFAULT_DEBOUNCE_MS = 0;
-
-/** Identifies a diagnostic across programs that share its file. */
-function diagnosticKey(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}\0${diagnostic.span.start}\0${diagnostic.span.end}\0${diagnostic.code}\0${diagnostic.message}`;
-}
 
 /** At most this many diagnostics per file go to the client; a last one says how many more there were. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
@@ -455,19 +450,7 @@ export class Workspace {
   }
 
   private publishAll(dirty: ReadonlySet<string>): void {
-    const byFile = new Map<string, ShownFinding[]>();
-    const seen = new Set<string>();
-    for (const [entry, result] of this.results) {
-      for (const file of result.model.files) if (!byFile.has(file.path)) byFile.set(file.path, []);
-      for (const finding of shownFindings(result, this.configurations.baselineFor(entry))) {
-        const key = diagnosticKey(finding.diagnostic);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const list = byFile.get(finding.diagnostic.file);
-        if (list) list.push(finding);
-        else byFile.set(finding.diagnostic.file, [finding]);
-      }
-    }
+    const byFile = findingsByFile(this.results, (entry) => this.configurations.baselineFor(entry));
     // A file open under a second path (a link) shows the diagnostics of the path it is known by.
     for (const [alias, known] of this.aliases) byFile.set(alias, byFile.get(known) ?? []);
     for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
