@@ -12,9 +12,19 @@ afterEach(() => t?.dispose());
 
 const SPEC = 'period 2026-01-01 to 2026-06-30\n\ncell mill "Mill" {\n  critique weekly\n  member kim "Kim" joined 2010-01-10\n}\n\non 2026-03-02 meeting mill\n';
 
-/** After the workspace's own timer for the edits has fired, as a message read in that turn would be dispatched. */
+/**
+ * Dispatched as a message read in the turn the workspace's timer for the
+ * edits fires: that timer was set first, and both are due before the event
+ * loop next looks (the wait below), so it fires first, then this one queues
+ * the message.
+ */
 function dispatchedAfterTheTimer<T>(request: () => T): Promise<T> {
-  return new Promise((resolve) => setTimeout(() => setImmediate(() => resolve(request())), 0));
+  const dispatched = new Promise<T>((resolve) => setTimeout(() => setImmediate(() => resolve(request())), 0));
+  const due = performance.now() + 3;
+  while (performance.now() < due) {
+    // Both timers become due while this test holds the thread.
+  }
+  return dispatched;
 }
 
 describe("requests and edits read right after an edit", () => {
