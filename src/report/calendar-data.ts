@@ -5,7 +5,7 @@
 // where, comes from the same cadence arithmetic the rule uses.
 import type { Unit } from "../model/types.js";
 import { formatMonth, monthEnd, monthStart } from "../util/dates.js";
-import { gapsLongerThan, monthsShort } from "../rules/shared/cadence.js";
+import { gapsLongerThan, shortMonths } from "../rules/shared/cadence.js";
 import { cadenceWindow, gapText, limitText, timesText } from "../rules/shared/meetings-cadence.js";
 import { CADENCE_ROWS, type CadenceObligation, type CadenceRow } from "../agenda/obligations.js";
 import type { CalendarData, CalendarMark, CalendarRowData } from "./data.js";
@@ -53,8 +53,7 @@ function marksOf(obligation: CadenceObligation): CalendarMark[] {
   const window = cadenceWindow(obligation.unit, obligation.row);
   if (!window) return [];
   if (obligation.kind === "monthly") {
-    return monthsShort(obligation.days, window, obligation.perMonth).map((month) => {
-      const held = obligation.days.filter((day) => day >= monthStart(month) && day <= monthEnd(month)).length;
+    return shortMonths(obligation.days, window, obligation.perMonth).map(({ month, held }) => {
       const plural = obligation.perMonth === 1 ? "" : "s";
       const shortfall = held === 0 ? `no ${obligation.noun}` : `only ${held} of ${obligation.perMonth} ${obligation.noun}${plural}`;
       return { from: monthStart(month), to: monthEnd(month), code: obligation.code, text: `${shortfall} in ${formatMonth(month)}` };

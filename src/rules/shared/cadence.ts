@@ -6,8 +6,14 @@ import type { Occurrence, Window } from "../../model/types.js";
 import { addDuration, formatDay, formatMonth, monthOf, wholeMonths, type MonthIndex } from "../../util/dates.js";
 import type { Duration } from "../rule.js";
 
-/** The whole months of a window in which fewer than `perMonth` of the days fall. */
-export function monthsShort(days: readonly Day[], window: Window, perMonth: number): MonthIndex[] {
+/** A whole month of a window that falls short, and how many of the days it holds. */
+export interface ShortMonth {
+  readonly month: MonthIndex;
+  readonly held: number;
+}
+
+/** The whole months of a window in which fewer than `perMonth` of the days fall, each with its count. */
+export function shortMonths(days: readonly Day[], window: Window, perMonth: number): ShortMonth[] {
   const months = windowMonths(window);
   if (months.length === 0) return [];
   // The whole months of a window are consecutive: counted by their place in it.
@@ -19,7 +25,14 @@ export function monthsShort(days: readonly Day[], window: Window, perMonth: numb
     const at = monthOf(day) - first;
     if (at >= 0 && at < counts.length) counts[at]!++;
   }
-  return months.filter((_, at) => counts[at]! < perMonth);
+  const short: ShortMonth[] = [];
+  for (let at = 0; at < months.length; at++) if (counts[at]! < perMonth) short.push({ month: months[at]!, held: counts[at]! });
+  return short;
+}
+
+/** The whole months of a window in which fewer than `perMonth` of the days fall. */
+export function monthsShort(days: readonly Day[], window: Window, perMonth: number): MonthIndex[] {
+  return shortMonths(days, window, perMonth).map((short) => short.month);
 }
 
 /** The whole months of the last window asked about: every unit of a program mostly has the same window. */

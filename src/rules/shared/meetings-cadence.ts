@@ -6,11 +6,11 @@
 import type { Day, DurationUnit, GatheringKind } from "../../ast/types.js";
 import type { Occurrence, ReportOccurrence, TimelineKind, Unit, Window } from "../../model/types.js";
 import type { EvidenceStep } from "../../diagnostics/types.js";
-import { addDuration, formatDay, formatMonth, monthEnd, monthOf, monthStart, type MonthIndex } from "../../util/dates.js";
+import { addDuration, formatDay, formatMonth, monthEnd, monthStart } from "../../util/dates.js";
 import { computed, readSession, readUnit, windowStep } from "../evidence.js";
 import type { CadenceObligation, GapObligation, MonthlyObligation } from "../obligation.js";
 import type { Duration, OptionSpecs, RuleContext } from "../rule.js";
-import { describeGap, durationText, gapsLongerThan, listWords, monthsShort, occurrenceDays, type Gap } from "./cadence.js";
+import { describeGap, durationText, gapsLongerThan, listWords, occurrenceDays, shortMonths, type Gap } from "./cadence.js";
 import { unitLabel } from "./units.js";
 
 /** What the cadence checks need of a rule's context: reporting, and the window of a timeline. */
@@ -52,12 +52,7 @@ function heldText(count: number, noun: string): string {
 export function judgeMonthly(context: CadenceContext, obligation: MonthlyObligation): void {
   const window = context.cadenceWindow(obligation.unit, obligation.row);
   if (!window || obligation.perMonth <= 0) return;
-  const short = monthsShort(obligation.days, window, obligation.perMonth);
-  if (short.length === 0) return;
-  const counts = new Map<MonthIndex, number>();
-  for (const day of obligation.days) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
-  for (const month of short) {
-    const count = counts.get(month) ?? 0;
+  for (const { month, held: count } of shortMonths(obligation.days, window, obligation.perMonth)) {
     const held = heldText(count, obligation.counted);
     const sessions = sessionsIn(obligation, monthStart(month), monthEnd(month));
     context.report({
