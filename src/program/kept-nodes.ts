@@ -46,22 +46,18 @@ function spansOf(statement: object): Span[] {
  */
 export function moveSpans(statements: readonly object[], delta: number): void {
   if (delta === 0) return;
-  for (const statement of statements) {
-    for (const span of spansOf(statement)) {
-      const moving = movable(span);
-      moving.start += delta;
-      moving.end += delta;
-    }
-  }
+  for (const statement of statements) for (const span of spansOf(statement)) shift(span, delta);
 }
 
 export function moveComments(comments: readonly Comment[], delta: number): void {
   if (delta === 0) return;
-  for (const comment of comments) {
-    const span = movable(comment.span);
-    span.start += delta;
-    span.end += delta;
-  }
+  for (const comment of comments) shift(comment.span, delta);
+}
+
+function shift(span: Span, delta: number): void {
+  const moving = movable(span);
+  moving.start += delta;
+  moving.end += delta;
 }
 
 /**
