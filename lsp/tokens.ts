@@ -49,6 +49,13 @@ function isOpenComment(token: QueryToken): boolean {
   return token.kind === "invalid" && token.text.includes("/*");
 }
 
+/**
+ * Token lists made here, which have no unclosed `/*` (neither the previous
+ * list nor the lexed region had one): the next edit need not look for one
+ * among tens of thousands of tokens again.
+ */
+const CLOSED = new WeakSet<readonly QueryToken[]>();
+
 /** Index of the first token starting at or after `offset`. */
 function firstAtOrAfter(tokens: readonly QueryToken[], offset: number): number {
   let low = 0;
@@ -88,7 +95,7 @@ function lineStartAfter(text: string, offset: number, lines: number): number {
  * `lex` is (tests count what it is given).
  */
 export function retokenize(previousText: string, previous: readonly QueryToken[], text: string, change: TextChange, lex: (text: string) => QueryToken[] = tokenize): QueryToken[] {
-  if (previous.some(isOpenComment)) return lex(text);
+  if (!CLOSED.has(previous) && previous.some(isOpenComment)) return lex(text);
   const delta = change.newEnd - change.oldEnd;
   // Where lexing starts: a line start no block comment crosses, with a parser token on whole lines before the edited one.
   const editedLine = lineStartOf(text, change.start);
@@ -106,19 +113,18 @@ export function retokenize(previousText: string, previous: readonly QueryToken[]
     if (hasParserToken) break;
     from = lineStartOf(text, from - 1);
   }
-  const kept = previous.slice(0, firstAtOrAfter(previous, from));
+  const kept = firstAtOrAfter(previous, from);
 
   let extra = FIRST_EXTRA_LINES;
   for (let attempt = 0; ; attempt++) {
     const to = attempt === ATTEMPTS - 1 ? text.length : lineStartAfter(text, change.newEnd, 1 + extra);
     const region = lex(text.slice(from, to)).map((token) => moved(token, from));
     if (region.some(isOpenComment)) return lex(text);
-    if (to === text.length) return [...kept, ...region];
-    const sync = syncPoint(text, previous, region, change, delta, to);
-    if (sync !== null) {
-      const tail = previous.slice(firstAtOrAfter(previous, sync - delta));
-      moveInPlace(tail, delta);
-      return [...kept, ...region.slice(0, firstAtOrAfter(region, sync)), ...tail];
+    const sync = to === text.length ? null : syncPoint(text, previous, region, change, delta, to);
+    if (to === text.length || sync !== null) {
+      const tokens = sync === null ? previous.slice(0, kept).concat(region) : joined(previous, kept, region, firstAtOrAfter(region, sync), firstAtOrAfter(previous, sync - delta), delta);
+      CLOSED.add(tokens);
+      return tokens;
     }
     extra *= 8;
   }
@@ -143,20 +149,27 @@ function syncPoint(text: string, previous: readonly QueryToken[], region: readon
 }
 
 /**
- * Moves the tokens after an edit by `by`, in place: they move to the new
- * version's list, and copying them (tens of thousands after an edit near the
- * start of a large file) cost more than lexing the edited lines. The previous
- * version's list is not read again: `DocumentTokens` keeps one version per
- * document, and what was computed from the old list (encoded semantic
- * tokens, completion checkpoints) is keyed by that list.
+ * The new version's list: `previous[0, kept)`, `region[0, regionCount)`, then
+ * `previous[tailFrom, …)` moved by `by`. The tail's tokens are moved in place,
+ * not copied: they move to the new list, and copying them (tens of thousands
+ * after an edit near the start of a large file) cost more than lexing the
+ * edited lines. The previous version's list is not read again:
+ * `DocumentTokens` keeps one version per document, and what was computed from
+ * the old list (encoded semantic tokens, completion checkpoints) is keyed by
+ * that list. One copy of the old list and a splice: three spreads into a new
+ * array took most of an edit's 6 ms on a 20,000-line file.
  */
-function moveInPlace(tokens: readonly QueryToken[], by: number): void {
-  if (by === 0) return;
-  for (const token of tokens) {
-    const movable = token as { start: number; end: number };
-    movable.start += by;
-    movable.end += by;
+function joined(previous: readonly QueryToken[], kept: number, region: readonly QueryToken[], regionCount: number, tailFrom: number, by: number): QueryToken[] {
+  const tokens = previous.slice();
+  if (by !== 0) {
+    for (let i = tailFrom; i < tokens.length; i++) {
+      const movable = tokens[i] as { start: number; end: number };
+      movable.start += by;
+      movable.end += by;
+    }
   }
+  tokens.splice(kept, tailFrom - kept, ...region.slice(0, regionCount));
+  return tokens;
 }
 
 function moved(token: QueryToken, by: number): QueryToken {

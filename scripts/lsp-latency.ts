@@ -173,7 +173,7 @@ async function measure(subject: Subject, debounceMs: number | null): Promise<str
   const tokenSamples: number[] = [];
   const deltaSamples: number[] = [];
   const symbolSamples: number[] = [];
-  const tokenRuns = Math.min(runs, 10);
+  const tokenRuns = Math.min(runs, 30);
   for (let i = 0; i < tokenRuns; i++) {
     let resultId: string | undefined;
     // An edit first, so that the whole-file answer is of a version not encoded yet (a repeated request reuses the encoding).

@@ -3,8 +3,9 @@
 // cadences), dates and numbers, strings and comments.
 //
 // Encoded straight into the protocol's array (relative lines and columns,
-// five numbers a token) in one walk over the document's tokens and its
-// resolved names, which are classified once per model. A delta answer is the
+// five numbers a token) from the document's tokens and its resolved names,
+// which are classified once per model; after an edit from the last encoding
+// of the document (lsp/semantic-encoding.ts). A delta answer is the
 // one edit between the common start and end of the last answer and this one;
 // vscode-languageserver's SemanticTokensBuilder would do the same, but only
 // for tokens pushed into it one call each, several times slower here, and its
@@ -20,6 +21,7 @@ import type {
 import { tokenize, type Model, type NamedSymbol, type QueryToken, type SourceFile } from "../api.js";
 import { uriToPath } from "../positions.js";
 import { declaredAt, referencesIn } from "../query.js";
+import { encodeAfter, encodeWhole, type Encoding, type Names } from "../semantic-encoding.js";
 import type { Workspace } from "../workspace.js";
 
 export const TOKEN_TYPES = ["keyword", "namespace", "class", "variable", "struct", "enumMember", "number", "string", "comment"] as const;
@@ -50,20 +52,17 @@ export function fileTokens(file: SourceFile): QueryToken[] {
   return tokens;
 }
 
-function nameType(symbol: NamedSymbol): TokenType {
-  if (symbol.kind === "unit") return symbol.unitKind === "committee" ? "namespace" : "class";
-  return symbol.kind === "person" ? "variable" : "struct";
+const NAMESPACE = typeIndex("namespace");
+const CLASS = typeIndex("class");
+const VARIABLE = typeIndex("variable");
+const STRUCT = typeIndex("struct");
+
+function nameType(symbol: NamedSymbol): number {
+  if (symbol.kind === "unit") return symbol.unitKind === "committee" ? NAMESPACE : CLASS;
+  return symbol.kind === "person" ? VARIABLE : STRUCT;
 }
 
-/** A file's resolved names: where each starts and ends, its token type and modifiers, sorted by start. */
-interface Names {
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  readonly types: readonly number[];
-  readonly modifiers: readonly number[];
-}
-
-const NO_NAMES: Names = { starts: [], ends: [], types: [], modifiers: [] };
+const NO_NAMES: Names = { count: 0, starts: new Int32Array(0), ends: new Int32Array(0), types: new Uint8Array(0), modifiers: new Uint8Array(0) };
 const NAMES = new WeakMap<Model, Map<string, Names>>();
 
 /** The names of one file of a model, classified once per model; where several start at one offset the last one counts. */
@@ -72,25 +71,51 @@ function namesIn(model: Model, path: string): Names {
   if (!byPath) NAMES.set(model, (byPath = new Map()));
   let names = byPath.get(path);
   if (names) return names;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const types: number[] = [];
-  const modifiers: number[] = [];
-  for (const reference of referencesIn(model, path)) {
+  const references = referencesIn(model, path);
+  const starts = new Int32Array(references.length);
+  const ends = new Int32Array(references.length);
+  const types = new Uint8Array(references.length);
+  const modifiers = new Uint8Array(references.length);
+  let count = 0;
+  for (const reference of references) {
     const start = reference.span.start;
-    const index = starts.length > 0 && starts[starts.length - 1] === start ? starts.length - 1 : starts.length;
+    const index = count > 0 && starts[count - 1] === start ? count - 1 : count++;
     starts[index] = start;
     ends[index] = reference.span.end;
-    types[index] = typeIndex(nameType(reference.symbol));
+    types[index] = nameType(reference.symbol);
     modifiers[index] = declaredAt(reference.symbol, path, start) ? DECLARATION : 0;
   }
-  names = { starts, ends, types, modifiers };
+  names = { count, starts, ends, types, modifiers };
   byPath.set(path, names);
   return names;
 }
 
-/** The encoded tokens of the last version asked for, per token list: a repeated request is not encoded again. */
-const ENCODED = new WeakMap<readonly QueryToken[], { readonly model: Model | null; readonly file: SourceFile; readonly data: number[] }>();
+/** A token that is not a resolved name: its type by its kind and the token before it, or -1 when it is not shown. */
+export function classify(token: QueryToken, previous: QueryToken | null): number {
+  switch (token.kind) {
+    case "keyword":
+      return KEYWORD;
+    case "identifier":
+      if (previous?.kind === "keyword" && VALUE_AFTER.has(previous.text)) return ENUM_MEMBER;
+      return previous?.kind === "integer" && DURATION_WORDS.test(token.text) ? KEYWORD : -1;
+    case "date":
+    case "integer":
+      return NUMBER;
+    case "string":
+      return STRING;
+    case "comment":
+      return COMMENT;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Each open document's last encoding and the model it was made with: a
+ * repeated request is not encoded again, and the next version is encoded
+ * from it (`encodeAfter`).
+ */
+const ENCODED = new WeakMap<Workspace, Map<string, { readonly model: Model | null; readonly file: SourceFile; readonly encoding: Encoding }>>();
 
 /** The file's semantic tokens, encoded; null when the file cannot be read. */
 function encodedTokens(workspace: Workspace, path: string): number[] | null {
@@ -101,83 +126,20 @@ function encodedTokens(workspace: Workspace, path: string): number[] | null {
   const current = workspace.documentTokens(path);
   const tokens = current && current.document.getText() === file.text ? current.tokens : fileTokens(file);
   const model = program?.model ?? null;
-  const cached = ENCODED.get(tokens);
-  if (cached && cached.model === model && cached.file === file) return cached.data;
-  const data = encode(file, tokens, model ? namesIn(model, path) : NO_NAMES);
-  ENCODED.set(tokens, { model, file, data });
-  return data;
+  let byPath = ENCODED.get(workspace);
+  if (!byPath) ENCODED.set(workspace, (byPath = new Map()));
+  const last = byPath.get(path);
+  if (last && last.model === model && last.file === file && last.encoding.tokens === tokens) return last.encoding.data;
+  const names = model ? namesIn(model, path) : NO_NAMES;
+  const encoding = last ? encodeAfter(last.encoding, file, tokens, names, classify) : encodeWhole(file, tokens, names, classify);
+  byPath.set(path, { model, file, encoding });
+  forgetClosed(workspace, byPath, path);
+  return encoding.data;
 }
 
-function encode(file: SourceFile, tokens: readonly QueryToken[], names: Names): number[] {
-  const lines = file.lines;
-  const lineCount = lines.lineCount;
-  // Five numbers per token; a token across lines (a block comment) takes more and the array grows.
-  const data: number[] = new Array<number>(tokens.length * 5).fill(0);
-  let length = 0;
-  let previousLine = 0;
-  let previousColumn = 0;
-  const pushAt = (line: number, column: number, size: number, type: number, modifiers: number) => {
-    data[length++] = line - previousLine;
-    data[length++] = line === previousLine ? column - previousColumn : column;
-    data[length++] = size;
-    data[length++] = type;
-    data[length++] = modifiers;
-    previousLine = line;
-    previousColumn = column;
-  };
-  // The current token's 1-based line and where it and the next line start: tokens come in order, so lines are walked, not searched.
-  let line = 1;
-  let lineStart = 0;
-  let nextLineStart = lines.lineStart(2);
-  const push = (start: number, end: number, type: number, modifiers = 0) => {
-    while (start >= nextLineStart && line < lineCount) {
-      line++;
-      lineStart = nextLineStart;
-      nextLineStart = lines.lineStart(line + 1);
-    }
-    if (end <= nextLineStart || line === lineCount) return pushAt(line - 1, start - lineStart, end - start, type, modifiers);
-    // Tokens may not span lines: one per line.
-    for (let at = start; at < end; ) {
-      const position = lines.position(at);
-      const lineEnd = Math.min(end, lines.lineStart(position.line) + lines.lineText(position.line).length);
-      if (lineEnd > at) pushAt(position.line - 1, position.column - 1, lineEnd - at, type, modifiers);
-      const next = lines.lineStart(position.line + 1);
-      if (next <= at) break;
-      at = next;
-    }
-  };
-  let previous: QueryToken | null = null;
-  let name = 0;
-  for (const token of tokens) {
-    while (name < names.starts.length && names.starts[name]! < token.start) name++;
-    if (names.starts[name] === token.start && names.ends[name] === token.end) push(token.start, token.end, names.types[name]!, names.modifiers[name]);
-    else {
-      switch (token.kind) {
-        case "keyword":
-          push(token.start, token.end, KEYWORD);
-          break;
-        case "identifier":
-          if (previous && previous.kind === "keyword" && VALUE_AFTER.has(previous.text)) push(token.start, token.end, ENUM_MEMBER);
-          else if (previous?.kind === "integer" && DURATION_WORDS.test(token.text)) push(token.start, token.end, KEYWORD);
-          break;
-        case "date":
-        case "integer":
-          push(token.start, token.end, NUMBER);
-          break;
-        case "string":
-          push(token.start, token.end, STRING);
-          break;
-        case "comment":
-          push(token.start, token.end, COMMENT);
-          break;
-        default:
-          break;
-      }
-    }
-    if (token.kind !== "comment") previous = token;
-  }
-  data.length = length;
-  return data;
+/** Drops what is kept for documents no longer open, but `path`'s. */
+function forgetClosed(workspace: Workspace, byPath: Map<string, unknown>, path: string): void {
+  for (const other of byPath.keys()) if (other !== path && !workspace.document(other)) byPath.delete(other);
 }
 
 /** Each document's last answer, so a delta request sends only the edits to it. */
@@ -199,6 +161,7 @@ export function semanticTokens(workspace: Workspace, params: SemanticTokensParam
   }
   const answer = { resultId: String(nextResultId++), data };
   answers(workspace).set(path, answer);
+  forgetClosed(workspace, answers(workspace), path);
   return answer;
 }
 
