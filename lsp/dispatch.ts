@@ -50,6 +50,7 @@ import {
   versionedDocument,
   type Check,
 } from "./params.js";
+import { withUri } from "./positions.js";
 import type { Workspace } from "./workspace.js";
 
 export type Handlers = ReturnType<typeof protocolHandlers>;
@@ -66,6 +67,13 @@ export function protocolHandlers(workspace: Workspace, log: Log, roots: () => re
     guardRequest(log, name, (params: unknown) => handler(checked<P>(name, params, checks)));
   const asyncRequest = <P, R>(name: string, checks: readonly Check[], handler: (params: P) => Promise<R>) =>
     guardAsyncRequest(log, name, (params: unknown) => handler(checked<P>(name, params, checks)));
+  // A request on a second tab of a file (a link) whose text is the first tab's is answered as for the first, in the second's URI.
+  const onDocument = <P extends { readonly textDocument: { readonly uri: string } }, R>(name: string, checks: readonly Check[], handler: (params: P) => R) =>
+    request(name, checks, (params: P) => {
+      const asked = params.textDocument.uri;
+      const uri = workspace.answeredAs(asked);
+      return uri === asked ? handler(params) : withUri(handler({ ...params, textDocument: { ...params.textDocument, uri } }), uri, asked);
+    });
   const at = [textDocument, position];
 
   return {
@@ -82,25 +90,25 @@ export function protocolHandlers(workspace: Workspace, log: Log, roots: () => re
       ),
     },
     requests: {
-      hover: request("hover", at, (params: Parameters<typeof hover>[1]) => hover(workspace, params)),
-      definition: request("definition", at, (params: Parameters<typeof definition>[1]) => definition(workspace, params)),
-      references: request("references", [...at, referenceContext], (params: Parameters<typeof references>[1]) => references(workspace, params)),
-      prepareRename: request("prepareRename", at, (params: Parameters<typeof prepareRename>[1]) => prepareRename(workspace, params)),
-      rename: request("rename", [...at, newName], (params: Parameters<typeof rename>[1]) => rename(workspace, params)),
-      documentSymbol: request("documentSymbol", [textDocument], (params: Parameters<typeof documentSymbols>[1]) => documentSymbols(workspace, params)),
+      hover: onDocument("hover", at, (params: Parameters<typeof hover>[1]) => hover(workspace, params)),
+      definition: onDocument("definition", at, (params: Parameters<typeof definition>[1]) => definition(workspace, params)),
+      references: onDocument("references", [...at, referenceContext], (params: Parameters<typeof references>[1]) => references(workspace, params)),
+      prepareRename: onDocument("prepareRename", at, (params: Parameters<typeof prepareRename>[1]) => prepareRename(workspace, params)),
+      rename: onDocument("rename", [...at, newName], (params: Parameters<typeof rename>[1]) => rename(workspace, params)),
+      documentSymbol: onDocument("documentSymbol", [textDocument], (params: Parameters<typeof documentSymbols>[1]) => documentSymbols(workspace, params)),
       workspaceSymbol: request("workspaceSymbol", [query], (params: Parameters<typeof workspaceSymbols>[1]) => workspaceSymbols(workspace, params, roots())),
-      foldingRange: request("foldingRange", [textDocument], (params: Parameters<typeof foldingRanges>[1]) => foldingRanges(workspace, params)),
-      semanticTokens: request("semanticTokens", [textDocument], (params: Parameters<typeof semanticTokens>[1]) => semanticTokens(workspace, params)),
-      semanticTokensDelta: request("semanticTokensDelta", [textDocument, previousResultId], (params: SemanticTokensDeltaParams) => semanticTokensDelta(workspace, params)),
+      foldingRange: onDocument("foldingRange", [textDocument], (params: Parameters<typeof foldingRanges>[1]) => foldingRanges(workspace, params)),
+      semanticTokens: onDocument("semanticTokens", [textDocument], (params: Parameters<typeof semanticTokens>[1]) => semanticTokens(workspace, params)),
+      semanticTokensDelta: onDocument("semanticTokensDelta", [textDocument, previousResultId], (params: SemanticTokensDeltaParams) => semanticTokensDelta(workspace, params)),
       documentDiagnostic: asyncRequest("documentDiagnostic", [textDocument, optionalResultId], (params: DocumentDiagnosticParams) =>
         workspace.documentDiagnostics(params.textDocument.uri, params.previousResultId),
       ),
       workspaceDiagnostic: asyncRequest("workspaceDiagnostic", [previousResultIds], (params: WorkspaceDiagnosticParams) => workspace.workspaceDiagnostics(params.previousResultIds)),
-      documentLink: request("documentLink", [textDocument], (params: DocumentLinkParams) => documentLinks(workspace, params)),
-      inlayHint: request("inlayHint", [textDocument, range], (params: InlayHintParams) => inlayHints(workspace, params)),
-      codeLens: request("codeLens", [textDocument], (params: CodeLensParams) => codeLenses(workspace, params)),
-      completion: request("completion", at, (params: Parameters<typeof completion>[1]) => completion(workspace, params)),
-      codeAction: request("codeAction", [textDocument, range, codeActionContext], (params: CodeActionParams) => codeActions(workspace, params)),
+      documentLink: onDocument("documentLink", [textDocument], (params: DocumentLinkParams) => documentLinks(workspace, params)),
+      inlayHint: onDocument("inlayHint", [textDocument, range], (params: InlayHintParams) => inlayHints(workspace, params)),
+      codeLens: onDocument("codeLens", [textDocument], (params: CodeLensParams) => codeLenses(workspace, params)),
+      completion: onDocument("completion", at, (params: Parameters<typeof completion>[1]) => completion(workspace, params)),
+      codeAction: onDocument("codeAction", [textDocument, range, codeActionContext], (params: CodeActionParams) => codeActions(workspace, params)),
       formatting: asyncRequest("formatting", [textDocument], (params: DocumentFormattingParams) => formatDocument(workspace, params, log)),
       rangeFormatting: asyncRequest("rangeFormatting", [textDocument, range], (params: DocumentRangeFormattingParams) => formatRange(workspace, params, log)),
     },

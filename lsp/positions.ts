@@ -65,3 +65,21 @@ export function isOrgPath(path: string): boolean {
 export function spanContains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
+
+/**
+ * `value` (a request's answer) with `from` replaced by `to` wherever it is a
+ * document's URI: `uri` and `targetUri` fields and the keys of a workspace
+ * edit's `changes`. For an answer computed under another URI of the same file.
+ */
+export function withUri<T>(value: T, from: string, to: string): T {
+  if (Array.isArray(value)) return (value.some((item) => typeof item === "object" && item !== null) ? value.map((item) => withUri(item, from, to)) : value) as T;
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if ((key === "uri" || key === "targetUri") && field === from) out[key] = to;
+    else if (key === "changes" && typeof field === "object" && field !== null && !Array.isArray(field)) {
+      out[key] = Object.fromEntries(Object.entries(field).map(([uri, edits]) => [uri === from ? to : uri, withUri(edits, from, to)]));
+    } else out[key] = withUri(field, from, to);
+  }
+  return out as T;
+}

@@ -233,6 +233,18 @@ export class Workspace {
     return this.documents.get(path)?.uri ?? pathToUri(path);
   }
 
+  /**
+   * The URI a request on `uri` is answered under: when `uri` is a second tab
+   * of a file (a link to it) with the text of the tab it is known by, that
+   * tab's, whose models hold the file; else `uri` itself.
+   */
+  answeredAs(uri: string): string {
+    const path = uriToPath(uri);
+    const known = this.aliases.get(path);
+    if (known === undefined || this.documents.get(path)?.getText() !== this.documents.get(known)?.getText()) return uri;
+    return this.uriOf(known);
+  }
+
   document(path: string): TextDocument | undefined {
     return this.documents.get(path);
   }
