@@ -3,6 +3,7 @@
 // model's order.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FileCache, diskHost, loadProgram, resolveProgram, type Model, type Reference } from "../../src/index.js";
 import { referencesIn } from "../../lsp/query.js";
@@ -41,6 +42,22 @@ describe("referencesIn", () => {
       { file: "a.org", start: 2 ** 31 + 5, name: "far2" },
     ]);
     expect(names(referencesIn(model, "a.org"))).toEqual(["near@7", `far@${2 ** 31 + 5}`, `far2@${2 ** 31 + 5}`]);
+  });
+
+  it("orders any list as a stable sort by offset does: a few ascending runs (merged), many (sorted by keys), offsets past 2^31", () => {
+    const run = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: 1, maxLength: 12 }).map((starts) => starts.sort((a, b) => a - b));
+    // A few runs or many, small offsets (ties) or some past 2^31, which numeric keys cannot hold.
+    const many = { minLength: 20, maxLength: 40 };
+    const runs = fc.oneof(fc.array(run(40), { maxLength: 6 }), fc.array(run(40), many), fc.array(run(2 ** 32), many));
+    fc.assert(
+      fc.property(runs, (runs) => {
+        const starts = runs.flat();
+        const model = withReferences(starts.map((at, index) => ({ file: "a.org", start: at, name: `n${index}` })));
+        const expected = [...model.references].sort((a, b) => a.span.start - b.span.start);
+        expect(names(referencesIn(model, "a.org"))).toEqual(names(expected));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("gives a resolved program's references in the order a stable sort by offset gives", () => {
