@@ -1,6 +1,7 @@
 // Short descriptions of units, people and residences for hovers, completion
 // details and symbol lists.
 import { formatDay, UNIT_KIND_NAMES, type Day, type Model, type Person, type Residence, type Unit } from "./api.js";
+import { pushAll } from "../src/util/arrays.js";
 
 export const KIND_WORDS = UNIT_KIND_NAMES;
 
@@ -64,7 +65,7 @@ export function unitMarkdown(unit: Unit): string {
   }
   if (unit.children.length > 0) facts.push(`units under it: ${unit.children.map((child) => `\`${child.id}\``).join(", ")}`);
   if (unit.established !== null) facts.push(`established ${formatDay(unit.established)}`);
-  lines.push(...facts.map((fact) => `- ${fact}`));
+  pushAll(lines, facts.map((fact) => `- ${fact}`));
   return lines.join("\n");
 }
 

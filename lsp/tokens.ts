@@ -17,6 +17,7 @@
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { tokenize, type QueryToken } from "./api.js";
+import { spliceAll } from "../src/util/arrays.js";
 
 /** What an edit replaced: `text[start, oldEnd)` of the old text is `text[start, newEnd)` of the new one. */
 export interface TextChange {
@@ -168,7 +169,7 @@ function joined(previous: readonly QueryToken[], kept: number, region: readonly 
       movable.end += by;
     }
   }
-  tokens.splice(kept, tailFrom - kept, ...region.slice(0, regionCount));
+  spliceAll(tokens, kept, tailFrom - kept, region.slice(0, regionCount));
   return tokens;
 }
 

@@ -10,6 +10,7 @@ import { MemoryHost } from "../../src/program/memory-host.js";
 import { buildReportData } from "../../src/report/build-data.js";
 import { renderReportPage, type ReportScripts } from "../../src/report/page.js";
 import { SourceLookup } from "../../src/reporters/locate.js";
+import { maxOf } from "../../src/util/arrays.js";
 
 /** How far ahead the playground's agenda looks. */
 export const AGENDA_DAYS = 90;
@@ -34,7 +35,7 @@ export function playgroundViews(files: Readonly<Record<string, string>>, root: s
   const sources = Object.keys(files).map((path) => path.slice(root.length + 1));
   const reportHtml = renderReportPage(buildReportData({ result, settings, asOf: null, cwd: root, sources }), scripts);
   const periodEnds = models.flatMap((model) => (model.period ? [model.period.to] : []));
-  const asOf = periodEnds.length > 0 ? Math.max(...periodEnds) : today;
+  const asOf = periodEnds.length > 0 ? maxOf(periodEnds) : today;
   const agenda = computeAgenda(models, { asOf, days: AGENDA_DAYS, settings });
   const agendaText = renderAgendaText(agenda, { cwd: root, lookup: new SourceLookup(result.programs) });
   return { reportHtml, agendaText };

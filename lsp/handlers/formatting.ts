@@ -5,6 +5,7 @@ import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit 
 import { formatText } from "../api.js";
 import { toOffset, toRange, uriToPath } from "../positions.js";
 import type { Workspace } from "../workspace.js";
+import { maxOf, minOf } from "../../src/util/arrays.js";
 
 export async function formatDocument(workspace: Workspace, params: DocumentFormattingParams, log: (message: string) => void): Promise<TextEdit[]> {
   const path = uriToPath(params.textDocument.uri);
@@ -25,8 +26,8 @@ export async function formatRange(workspace: Workspace, params: DocumentRangeFor
   const to = toOffset(file, params.range.end);
   const touched = [...file.ast.statements, ...file.ast.comments].filter((node) => node.span.start <= to && node.span.end >= from);
   if (touched.length === 0) return [];
-  const start = file.lines.lineStart(file.lines.position(Math.min(...touched.map((node) => node.span.start))).line);
-  const end = Math.max(...touched.map((node) => node.span.end));
+  const start = file.lines.lineStart(file.lines.position(minOf(touched.map((node) => node.span.start))).line);
+  const end = maxOf(touched.map((node) => node.span.end));
   const slice = file.text.slice(start, end);
   const formatted = await tryFormat(slice, path, log);
   if (formatted === null) return [];

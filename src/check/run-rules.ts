@@ -13,6 +13,7 @@ import type { AnyRule, OptionSpecs, OptionValues } from "../rules/rule.js";
 import { timelineDoubt } from "../rules/shared/meetings-cadence.js";
 import { listWords } from "../rules/shared/cadence.js";
 import { unitLabel } from "../rules/shared/units.js";
+import { pushAll } from "../util/arrays.js";
 
 export type RuleSeverity = Severity | "off";
 
@@ -126,7 +127,7 @@ export class RuleRunner {
           return null;
         },
       });
-      this.diagnostics.push(...reported);
+      pushAll(this.diagnostics, reported);
     } catch (error) {
       // What the rule reported before it failed may be partial: it is dropped with it.
       this.diagnostics.push(internalError(model, rule, error));

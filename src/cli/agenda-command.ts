@@ -11,6 +11,7 @@ import { writeOutput } from "./files.js";
 import { checkWhole, inputOptions, readInput, UsageError, type CheckSeams, type InputFlags } from "./input.js";
 import { internalErrorStatus } from "./check-run.js";
 import type { CliIo } from "./io.js";
+import { maxOf } from "../util/arrays.js";
 
 interface AgendaFlags extends InputFlags {
   days: string;
@@ -32,7 +33,7 @@ function runAgenda(paths: readonly string[], flags: AgendaFlags, io: CliIo, seam
   const result = checkWhole(input, io, seams);
   const models = result.programs.map((program) => program.model);
   const periodEnds = models.flatMap((model) => (model.period ? [model.period.to] : []));
-  const asOf = input.asOf ?? (periodEnds.length > 0 ? Math.max(...periodEnds) : null);
+  const asOf = input.asOf ?? (periodEnds.length > 0 ? maxOf(periodEnds) : null);
   if (asOf === null) throw new UsageError("no program has a period to start the agenda from; give --as-of DATE");
   const agenda = computeAgenda(models, { asOf, days, settings: new RuleSettings(input.rulebook) });
   const options = { cwd: io.cwd, lookup: new SourceLookup(result.programs) };

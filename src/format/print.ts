@@ -22,6 +22,7 @@
 import { doc, type Doc } from "prettier";
 import { BLOCK_CLAUSES } from "../../grammar/shape.js";
 import { findBrace, type CommentTok, type OrgFormatRoot, type Tok, type TokRange } from "./tree.js";
+import { pushAll } from "../util/arrays.js";
 
 const { fill, group, hardline, indent, join, line, lineSuffix, literalline } = doc.builders;
 
@@ -308,7 +309,7 @@ export class OrgDocPrinter {
   private line(a: number, b: number): Doc {
     const elements: Element[] = [];
     for (let k = a; k < b; k++) {
-      if (k > a) elements.push(...this.gaps[k]!);
+      if (k > a) pushAll(elements, this.gaps[k]!);
       elements.push(this.tokens[k]!);
     }
     // Code written on the line of a comment, before it, is never split from it:

@@ -23,6 +23,7 @@ import type {
   SourceFile,
   Unit,
 } from "./types.js";
+import { pushAll } from "../util/arrays.js";
 
 function newUnit(decl: UnitDecl, file: string): Unit {
   return {
@@ -175,7 +176,7 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
     }
   }
 
-  diagnostics.push(...table.diagnostics);
+  pushAll(diagnostics, table.diagnostics);
   const all = [...program.files.flatMap((file) => file.syntaxDiagnostics), ...program.diagnostics, ...diagnostics];
   if (!period) {
     const entryFile = program.files[program.files.length - 1];

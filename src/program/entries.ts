@@ -6,6 +6,7 @@
 // real path, and a link back to a directory above is a loop, reported once.
 import { join, resolve } from "../util/paths.js";
 import { importTarget, type DirectoryEntry, type FileCache, type FileHost, type StatResult } from "./load.js";
+import { pushAll } from "../util/arrays.js";
 
 /** A path that could not be read, or a symbolic link loop that was not followed. */
 export interface PathProblem {
@@ -154,7 +155,7 @@ export function findEntries(paths: readonly string[], cache: FileCache, cwd: str
       dirEntries.push(file);
       for (const path of importClosure([file], cache)) reached.add(path);
     }
-    entries.push(...dirEntries);
+    pushAll(entries, dirEntries);
   }
   return { entries: [...new Set(entries)], problems };
 }

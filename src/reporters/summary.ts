@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { formatDay, parseDay } from "../util/dates.js";
 import { countSeverities, displayPath, printable, type SourceLookup } from "./locate.js";
 import { NOTHING_SUPPRESSED, type ReportOptions } from "./outcome.js";
+import { pushAll } from "../util/arrays.js";
 
 /** Waivers lapsing within this many days of today are listed. */
 export const LAPSE_WINDOW_DAYS = 30;
@@ -67,8 +68,8 @@ export function renderSummary(diagnostics: readonly Diagnostic[], lookup: Source
     }
   }
   if (byCode.size > 0) {
-    lines.push("### By code", "", ...table("Code", byCode, (code) => `${code} ${cell(names.get(code) ?? "")}`), "");
-    lines.push("### By unit", "", ...table("Unit", byUnit, (unit) => (unit === "" ? "(no unit)" : `\`${cell(unit)}\``)), "");
+    pushAll(lines, ["### By code", "", ...table("Code", byCode, (code) => `${code} ${cell(names.get(code) ?? "")}`), ""]);
+    pushAll(lines, ["### By unit", "", ...table("Unit", byUnit, (unit) => (unit === "" ? "(no unit)" : `\`${cell(unit)}\``)), ""]);
   }
   const lapsing = lapsingWaivers(suppressed.waived, options.today);
   if (lapsing.length > 0) {

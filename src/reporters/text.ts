@@ -7,6 +7,7 @@ import type { Diagnostic, EvidenceStep } from "../diagnostics/types.js";
 import type { SourceFile } from "../model/types.js";
 import { clipMiddle, displayPath, printable, printableLines, summaryLine, type SourceLookup } from "./locate.js";
 import { NOTHING_SUPPRESSED, type ReportOptions, type Suppressed } from "./outcome.js";
+import { pushAll } from "../util/arrays.js";
 
 export interface TextReportOptions extends ReportOptions {
   readonly color: boolean;
@@ -42,7 +43,7 @@ export function* textReport(diagnostics: readonly Diagnostic[], lookup: SourceLo
       lines.push(`  ${paint("cyan", "note")} ${printable(`${at}: ${clipMiddle(related.message)}`)}`);
     }
     const evidence = options.explain ? (diagnostic.evidence ?? []) : [];
-    if (evidence.length > 0) lines.push(...evidenceLines(evidence, lookup, options.cwd, paint));
+    if (evidence.length > 0) pushAll(lines, evidenceLines(evidence, lookup, options.cwd, paint));
     else {
       const citation = catalogueEntry(diagnostic.code)?.citation;
       if (citation) lines.push(`  ${paint("gray", `bylaw: ${citation.section}: "${citation.quote}"`)}`);

@@ -217,6 +217,18 @@ describe("semantic tokens encoded from the last encoding, directly", () => {
     }
   });
 
+  it("encodes an edit that replaces most of a large file (a paste) in part, with no stack overflow", () => {
+    // 500 of 834 cells replaced by 450 others: about 170,000 numbers encoded again, more than a call's arguments.
+    const text = generatedSpec(834);
+    const from = text.indexOf("cell cell100 ");
+    const to = text.indexOf("cell cell600 ");
+    const edited = text.slice(0, from) + generatedSpec(450).replaceAll("cell", "cellx") + text.slice(to);
+    const { after, whole, fromLast } = encodedBoth(text, edited);
+    expect(fromLast).toBe(true);
+    expect(whole.length).toBeGreaterThan(250_000);
+    expect(after).toEqual(whole);
+  });
+
   it("encodes whole again when only the white space after the kept start changed", () => {
     // The same tokens at the same offsets, but the last date is now on a line of its own.
     const text = "on 2026-01-01 meeting a 2026-01-02 2026-01-03\n";

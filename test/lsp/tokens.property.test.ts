@@ -92,6 +92,16 @@ describe("tokens after an edit", () => {
     expect(lexed[0]!.split("\n").length).toBeLessThan(10);
   });
 
+  it("lexes a paste of 150,000 tokens in part, with no stack overflow", () => {
+    const text = generatedSpec(50);
+    const at = text.indexOf("cell cell20 ");
+    const pasted = generatedSpec(1500);
+    const edited = text.slice(0, at) + pasted + text.slice(at);
+    const tokens = retokenize(text, tokenize(text), edited, composeChanges(null, at, at, pasted.length));
+    expect(tokens.length).toBeGreaterThan(150_000);
+    expect(tokens).toEqual(tokenize(edited));
+  });
+
   it("gives `on` and `every` the kind the next line's edited token decides", () => {
     for (const [text, from, to] of [
       ["on\n// note\n2026-01-02 meeting y\n", "2026-01-02", "y"],

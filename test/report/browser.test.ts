@@ -5,7 +5,7 @@
 // organization of 100,000 members opens collapsed with no member in the DOM.
 // Skipped, saying why, where Chromium is not installed (`.ci/install-chromium`).
 // UPDATE_SCREENSHOT=1 writes the examples' screenshot to docs/report.png.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -168,3 +168,15 @@ describe("a report of 100,000 members in Chromium", () => {
   }, 180_000);
 });
 
+describe("a report of a program without units in Chromium", () => {
+  it("says there is no unit instead of drawing an empty chart (which had an infinite size), with no error", async (context) => {
+    if (!HAVE_CHROMIUM) return context.skip(SKIPPED);
+    const dir = tempDir();
+    writeFileSync(join(dir, "main.org"), 'residence r1 "R"\n');
+    const { page, errors } = await open(await writeReport(["main.org"], dir));
+    expect(await page.locator("g.unit-node").count()).toBe(0);
+    expect(await page.locator("p.empty").textContent()).toBe("No units are declared.");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -2,7 +2,7 @@
 // of session and one for reports, a tick for each day one was held, and the
 // months or gaps that fall short shaded where they are, with the rule's code.
 import type { CalendarData } from "../data.js";
-import { dayText, html, monthStarts, svg } from "./dom.js";
+import { appendAll, dayText, html, monthStarts, svg } from "./dom.js";
 
 const LABEL_WIDTH = 170;
 const STRIP_WIDTH = 640;
@@ -52,10 +52,10 @@ export function calendarStrip(calendar: CalendarData): HTMLElement {
   const legend = html("ul", { class: "calendar-notes" });
   for (const row of calendar.rows) {
     const held = row.days.filter((day) => day >= calendar.from && day <= calendar.to).length;
-    legend.append(
+    appendAll(legend, [
       html("li", {}, html("strong", {}, row.label), `: ${held} in the window${row.requirement ? `; ${row.requirement}` : ""}`),
-      ...row.marks.map((mark) => html("li", { class: "shortfall", "data-code": mark.code }, html("code", {}, mark.code), ` ${mark.text}`)),
-    );
+      row.marks.map((mark) => html("li", { class: "shortfall", "data-code": mark.code }, html("code", {}, mark.code), ` ${mark.text}`)),
+    ]);
   }
   return html("figure", { class: "calendar-figure" }, chart, legend);
 }

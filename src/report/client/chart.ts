@@ -4,7 +4,7 @@
 // so a large organization opens collapsed below what fits on a screen.
 import type * as Hierarchy from "d3-hierarchy";
 import type { ReportData, UnitData } from "../data.js";
-import { clip, svg, unitName } from "./dom.js";
+import { clip, html, svg, unitName } from "./dom.js";
 
 const d3 = (globalThis as unknown as { d3: typeof Hierarchy }).d3;
 
@@ -44,7 +44,7 @@ export class OrgChart {
       if (visible + children.length > budget) break;
       this.expanded.add(index);
       visible += children.length;
-      queue.push(...children);
+      for (const child of children) queue.push(child);
     }
   }
 
@@ -87,9 +87,20 @@ export class OrgChart {
     const layout = d3.tree<number>().nodeSize([ROW, COLUMN]).separation((a, b) => (a.parent === b.parent ? 1 : 1.2));
     const laidOut = layout(root);
     const nodes = laidOut.descendants().filter((node) => node.data !== VIRTUAL_ROOT);
-    const top = Math.min(...nodes.map((node) => node.x));
-    const bottom = Math.max(...nodes.map((node) => node.x));
-    const depth = Math.max(...nodes.map((node) => node.depth));
+    if (nodes.length === 0) {
+      // A program of residences only, or of nothing: no chart to draw (its size would be infinite).
+      this.host.replaceChildren(html("p", { class: "empty" }, "No units are declared."));
+      return;
+    }
+    // In one loop, not Math.min(...nodes): spread into a call, a hundred thousand units overflow the stack.
+    let top = Infinity;
+    let bottom = -Infinity;
+    let depth = -Infinity;
+    for (const node of nodes) {
+      top = Math.min(top, node.x);
+      bottom = Math.max(bottom, node.x);
+      depth = Math.max(depth, node.depth);
+    }
     const left = (node: Hierarchy.HierarchyPointNode<number>) => MARGIN + (node.depth - 1) * COLUMN;
     const middle = (node: Hierarchy.HierarchyPointNode<number>) => MARGIN + node.x - top + CARD_HEIGHT / 2;
     const chart = svg("svg", {

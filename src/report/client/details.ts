@@ -43,9 +43,7 @@ export function unitDetails(data: ReportData, index: number, handlers: DetailsHa
       html(
         "ul",
         { class: "unit-diagnostics" },
-        ...own.map((diagnostic) =>
-          html("li", { class: `severity-${diagnostic.severity}` }, html("code", {}, diagnostic.code), ` ${diagnostic.message}`),
-        ),
+        own.map((diagnostic) => html("li", { class: `severity-${diagnostic.severity}` }, html("code", {}, diagnostic.code), ` ${diagnostic.message}`)),
       ),
     );
   }
@@ -59,7 +57,7 @@ export function unitDetails(data: ReportData, index: number, handlers: DetailsHa
   if (unit.children.length > 0) {
     panel.append(
       html("h4", {}, `Units under it (${unit.children.length})`),
-      html("ul", { class: "children" }, ...unit.children.map((child) => html("li", {}, unitLink(data, child, handlers)))),
+      html("ul", { class: "children" }, unit.children.map((child) => html("li", {}, unitLink(data, child, handlers)))),
     );
   }
   panel.append(html("h4", {}, `Roster (${unit.roster.length})`));

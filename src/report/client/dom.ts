@@ -4,21 +4,30 @@
 import type { ReportData } from "../data.js";
 
 type Child = Node | string | null | undefined | false;
+/** A child, or a list of them: a long list is passed as an array, since spread into a call it could overflow the stack. */
+type Children = Child | readonly Child[];
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
-function fill(element: Element, attributes: Attributes, children: readonly Child[]): void {
+function fill(element: Element, attributes: Attributes, children: readonly Children[]): void {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(typeof child === "string" ? document.createTextNode(child) : child);
+  appendAll(element, children);
+}
+
+/** Appends the children (lists flattened); strings become text nodes. */
+export function appendAll(parent: Element, children: readonly Children[]): void {
+  for (const entry of children) {
+    for (const child of Array.isArray(entry) ? (entry as readonly Child[]) : [entry as Child]) {
+      if (child === null || child === undefined || child === false) continue;
+      parent.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
   }
 }
 
 /** An HTML element with attributes and children; strings become text nodes. */
-export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Children[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   fill(element, attributes, children);
   return element;
@@ -27,7 +36,7 @@ export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** An SVG element with attributes and children; strings become text nodes. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Children[]): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   fill(element, attributes, children);
   return element;

@@ -3,7 +3,7 @@
 // built for the first page of what the filters keep, so thousands of
 // diagnostics stay responsive.
 import type { DiagnosticData, ReportData, RuleData, SeverityName } from "../data.js";
-import { html, unitName } from "./dom.js";
+import { appendAll, html, unitName } from "./dom.js";
 
 const PAGE = 500;
 /** The unit filter's value for diagnostics outside any unit. */
@@ -85,7 +85,8 @@ export class DiagnosticsTable {
 
   private render(): void {
     const kept = this.data.diagnostics.filter((diagnostic) => this.matches(diagnostic));
-    this.body.replaceChildren(...kept.slice(0, this.shown).map((diagnostic) => this.row(diagnostic)));
+    this.body.replaceChildren();
+    appendAll(this.body, [kept.slice(0, this.shown).map((diagnostic) => this.row(diagnostic))]);
     this.status.textContent = `Showing ${Math.min(this.shown, kept.length)} of ${kept.length} (${this.data.diagnostics.length} in all)`;
     this.more.hidden = kept.length <= this.shown;
     for (const [severity, button] of this.severityButtons) button.setAttribute("aria-pressed", String(this.filters.severity === severity));
@@ -129,7 +130,7 @@ function evidenceOf(diagnostic: DiagnosticData): Node {
   const steps = diagnostic.evidence.map((step) =>
     html("li", { class: `evidence-${step.kind}` }, step.where ? html("code", {}, step.where) : null, step.where ? " " : null, step.text),
   );
-  return html("details", { class: "evidence" }, html("summary", {}, diagnostic.message), html("ol", {}, ...steps));
+  return html("details", { class: "evidence" }, html("summary", {}, diagnostic.message), html("ol", {}, steps));
 }
 
 /** The rule's documentation, in the page (a link into an installed package would break once the file is sent on). */

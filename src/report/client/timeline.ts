@@ -11,8 +11,13 @@ const HEIGHT = 26;
 
 export function personTimelines(people: readonly PersonHistoryData[]): HTMLElement {
   const days = people.flatMap((person) => person.milestones.map((milestone) => milestone.day));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  // In one loop, not Math.min(...days), which a long history would overflow (see chart.ts).
+  let first = Infinity;
+  let last = -Infinity;
+  for (const day of days) {
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+  }
   const span = Math.max(1, last - first);
   const x = (day: number) => NAME_WIDTH + 8 + ((day - first) / span) * (TRACK_WIDTH - 16);
   const list = html("div", { class: "timelines" });
