@@ -3,7 +3,7 @@
 // or an import cycle is an ORG006 diagnostic, never an exception. Files are
 // known by their real path, so a file reached by two paths (a symbolic link)
 // is one file.
-import { dirname, relative, resolve } from "../util/paths.js";
+import { dirname, isAbsolute, relative, resolve } from "../util/paths.js";
 import type { FileAst, ImportDecl } from "../ast/types.js";
 import { LANGUAGE_CODES, languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
@@ -102,9 +102,38 @@ export interface LoadedProgram {
   readonly importTargets: Map<ImportDecl, string>;
 }
 
+/**
+ * Import targets already resolved, by importer and path. The language server
+ * loads the open programs again on each edit; resolving each import with
+ * pathe took a third of loading a 200-file program (4 of 12 ms).
+ */
+const TARGETS = new Map<string, string>();
+const MAX_TARGETS = 100_000;
+
 /** The absolute path an import names, relative to the importing file. */
 export function importTarget(importer: string, decl: ImportDecl): string {
-  return resolve(dirname(importer), decl.path.value);
+  // A relative importer resolves against the working directory, which may change: not kept.
+  if (!isAbsolute(importer)) return resolve(dirname(importer), decl.path.value);
+  const key = `${importer}\u0000${decl.path.value}`;
+  let target = TARGETS.get(key);
+  if (target === undefined) {
+    if (TARGETS.size >= MAX_TARGETS) TARGETS.clear();
+    target = resolve(dirname(importer), decl.path.value);
+    TARGETS.set(key, target);
+  }
+  return target;
+}
+
+const IMPORTS = new WeakMap<FileAst, ImportDecl[]>();
+
+/** A file's import statements, found once per parse of it (a program is loaded again on each edit, its files mostly the same). */
+export function importsOf(ast: FileAst): readonly ImportDecl[] {
+  let imports = IMPORTS.get(ast);
+  if (!imports) {
+    imports = ast.statements.filter((statement): statement is ImportDecl => statement.type === "import");
+    IMPORTS.set(ast, imports);
+  }
+  return imports;
 }
 
 function importDiagnostic(file: string, decl: ImportDecl, message: string): Diagnostic {
@@ -137,8 +166,7 @@ export function loadProgram(entryPath: string, cache: FileCache): LoadedProgram 
 
   const visit = (path: string, file: SourceFile): void => {
     stack.push(path);
-    for (const statement of file.ast.statements) {
-      if (statement.type !== "import") continue;
+    for (const statement of importsOf(file.ast)) {
       const target = cache.canonical(importTarget(path, statement));
       importTargets.set(statement, target);
       const onStack = stack.indexOf(target);
