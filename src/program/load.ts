@@ -162,43 +162,56 @@ export function loadProgram(entryPath: string, cache: FileCache): LoadedProgram 
   const diagnostics: Diagnostic[] = [];
   const importTargets = new Map<ImportDecl, string>();
   const done = new Set<string>();
-  const stack: string[] = [];
-
+  // Depth first, imports before importers, with a stack of its own rather than recursion: an import chain
+  // thousands of files deep overflowed the call stack. `onStack`: each path on it, at its place.
+  const stack: { readonly path: string; readonly imports: readonly ImportDecl[]; readonly file: SourceFile; next: number }[] = [];
+  const onStack = new Map<string, number>();
+  const enter = (path: string, file: SourceFile): void => {
+    onStack.set(path, stack.length);
+    stack.push({ path, imports: importsOf(file.ast), file, next: 0 });
+  };
   const visit = (path: string, file: SourceFile): void => {
-    stack.push(path);
-    for (const statement of importsOf(file.ast)) {
-      const target = cache.canonical(importTarget(path, statement));
+    enter(path, file);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next === top.imports.length) {
+        stack.pop();
+        onStack.delete(top.path);
+        done.add(top.path);
+        files.push(top.file);
+        continue;
+      }
+      const statement = top.imports[top.next++]!;
+      const importer = top.path;
+      const target = cache.canonical(importTarget(importer, statement));
       importTargets.set(statement, target);
-      const onStack = stack.indexOf(target);
-      if (onStack >= 0) {
-        const cycle = [...stack.slice(onStack), target].map((file) => relative(dirname(entry), file) || file);
-        diagnostics.push(importDiagnostic(path, statement, `import cycle: ${cycle.join(" → ")}`));
+      const at = onStack.get(target);
+      if (at !== undefined) {
+        const cycle = [...stack.slice(at).map((frame) => frame.path), target].map((file) => relative(dirname(entry), file) || file);
+        diagnostics.push(importDiagnostic(importer, statement, `import cycle: ${cycle.join(" → ")}`));
         continue;
       }
       if (done.has(target)) continue;
       const imported = cache.get(target);
       if ("error" in imported) {
-        diagnostics.push(importDiagnostic(path, statement, `cannot import "${statement.path.value}": ${imported.error}`));
+        diagnostics.push(importDiagnostic(importer, statement, `cannot import "${statement.path.value}": ${imported.error}`));
         continue;
       }
       const problem = cache.undecodable(imported);
       if (problem) {
-        const at = imported.lines.position(problem.offset);
+        const position = imported.lines.position(problem.offset);
         diagnostics.push(
           importDiagnostic(
-            path,
+            importer,
             statement,
-            `cannot import "${statement.path.value}": it is not valid UTF-8 (${undecodableByte(problem)}, line ${at.line}, column ${at.column}); convert it to UTF-8`,
+            `cannot import "${statement.path.value}": it is not valid UTF-8 (${undecodableByte(problem)}, line ${position.line}, column ${position.column}); convert it to UTF-8`,
           ),
         );
-        visit(target, importsOnly(imported));
+        enter(target, importsOnly(imported));
         continue;
       }
-      visit(target, imported);
+      enter(target, imported);
     }
-    stack.pop();
-    done.add(path);
-    files.push(file);
   };
 
   const loaded = cache.get(entry);

@@ -2,7 +2,8 @@
 // take arguments (about 120,000 spread into one call overflow the stack):
 // each is reported, formatted or summed up, never an internal error. Before,
 // 140,000 duplicate declarations crashed the check, 140,000 findings of one
-// rule became an ORG012, and 140,000 comments in a statement crashed `fmt`.
+// rule became an ORG012, 140,000 comments in a statement crashed `fmt`, and
+// an import chain 6,000 files deep overflowed the recursive loading.
 import { describe, expect, it } from "vitest";
 import { formatText } from "../../src/format/index.js";
 import { RULES } from "../../src/rules/index.js";
@@ -14,7 +15,7 @@ import { checkSpec } from "../helpers.js";
 
 const MANY = 140_000;
 
-describe("more than a call's arguments", () => {
+describe("more than a call's arguments, or the stack's frames", () => {
   it("140,000 duplicate declarations: each is an ORG003", () => {
     const result = checkSpec(Array.from({ length: MANY }, () => 'residence r1 "R"').join("\n"));
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG003")).toHaveLength(MANY - 1);
@@ -48,6 +49,17 @@ describe("more than a call's arguments", () => {
     const diagnostics = Array.from({ length: MANY }, (_, i) => ({ ...template, subject: `unit:u${i}` }));
     const summary = renderSummary(diagnostics, new SourceLookup([result]), { cwd: "/", checkedFiles: 1, waived: 0, today: 0 });
     expect(summary.split("\n").filter((line) => /^\| `u\d+` \|/.test(line))).toHaveLength(MANY);
+  });
+
+  it("an import chain 20,000 files deep is loaded, imports before importers", () => {
+    const depth = 20_000;
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= depth; i++) files[`f${i}.org`] = `${i < depth ? `import "f${i + 1}.org"\n` : ""}residence r${i} "R"\n`;
+    const result = checkSpec('import "f1.org"\n', { files });
+    expect(result.model.files).toHaveLength(depth + 1);
+    expect(result.model.files.at(0)!.path.endsWith(`f${depth}.org`)).toBe(true);
+    expect(result.model.files.at(-1)!.path.endsWith("main.org")).toBe(true);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
   });
 
   it("the helpers do what push, splice, Math.min and Math.max would, for any length", () => {
