@@ -241,8 +241,11 @@ export class Workspace {
   answeredAs(uri: string): string {
     const path = uriToPath(uri);
     const known = this.aliases.get(path);
-    if (known === undefined || this.documents.get(path)?.getText() !== this.documents.get(known)?.getText()) return uri;
-    return this.uriOf(known);
+    return known !== undefined && this.sameText(path, known) ? this.uriOf(known) : uri;
+  }
+
+  private sameText(path: string, other: string): boolean {
+    return this.documents.get(path)?.getText() === this.documents.get(other)?.getText();
   }
 
   document(path: string): TextDocument | undefined {
@@ -466,12 +469,14 @@ export class Workspace {
     // A file open under a second path (a link) shows the diagnostics of the path it is known by.
     for (const [alias, known] of this.aliases) byFile.set(alias, byFile.get(known) ?? []);
     for (const path of this.published.keys()) if (!byFile.has(path)) byFile.set(path, []);
-    const fileOf = (path: string) => this.sourceFile(path);
+    // Looked up once per file, not once per diagnostic (each lookup goes through every program's files).
+    const files = new Map<string, SourceFile | undefined>();
+    const fileOf = (path: string) => (files.has(path) ? files.get(path) : files.set(path, this.sourceFile(path)).get(path));
     let refresh = false;
     for (const [path, diagnostics] of byFile) {
       const known = this.aliases.get(path);
       const converted =
-        known !== undefined && this.documents.get(path)?.getText() !== this.documents.get(known)?.getText()
+        known !== undefined && !this.sameText(path, known)
           ? [alsoOpenNote(this.uriOf(known))]
           : toPublishedDiagnostics(diagnostics, MAX_DIAGNOSTICS_PER_FILE, fileOf);
       const json = JSON.stringify(converted);

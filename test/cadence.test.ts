@@ -5,7 +5,7 @@ import {
   gapsLongerThan,
   listMonths,
   listWords,
-  monthsShort,
+  shortMonths,
 } from "../src/rules/shared/cadence.js";
 import {
   addDuration,
@@ -77,6 +77,9 @@ describe("dates", () => {
     expect(wholeMonths(day("2026-03-10"), day("2026-03-20"))).toEqual([]);
   });
 });
+
+/** The short months' names only. */
+const monthsShort = (...args: Parameters<typeof shortMonths>) => shortMonths(...args).map((short) => short.month);
 
 describe("cadence", () => {
   it("finds the whole months with fewer sessions than required", () => {

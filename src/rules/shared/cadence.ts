@@ -30,11 +30,6 @@ export function shortMonths(days: readonly Day[], window: Window, perMonth: numb
   return short;
 }
 
-/** The whole months of a window in which fewer than `perMonth` of the days fall. */
-export function monthsShort(days: readonly Day[], window: Window, perMonth: number): MonthIndex[] {
-  return shortMonths(days, window, perMonth).map((short) => short.month);
-}
-
 /** The whole months of the last window asked about: every unit of a program mostly has the same window. */
 let lastWindow: { readonly from: Day; readonly to: Day; readonly months: readonly MonthIndex[] } | null = null;
 
