@@ -147,6 +147,18 @@ describe("parallel checking", () => {
     expect(two).toEqual(one);
   });
 
+  it("parses a file larger than the text a worker is given at a time", async () => {
+    // A worker is sent files until about 4 million characters are in flight, and always at least one.
+    const dir = join(root, "large-file");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.org"), 'import "b.org"\nperiod 2026-01-01 to 2026-06-30\ncommittee c "C" { level county }\n');
+    writeFileSync(join(dir, "b.org"), `// ${"x".repeat(5_000_000)}\ncell k "K" under nowhere { }\n`);
+    const one = await check([dir, "--format", "json", "--jobs", "1"]);
+    const two = await check([dir, "--format", "json", "--jobs", "2"]);
+    expect(JSON.parse(one.stdout).diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain("ORG101");
+    expect(two).toEqual(one);
+  });
+
   it("rejects a --jobs that is not a whole number of at least 1", async () => {
     const result = await check(["org", "--jobs", "0"]);
     expect(result.status).toBe(2);
