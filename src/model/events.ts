@@ -8,7 +8,7 @@
 // reach no timeline, so no bylaw rule judges them. Series are expanded only
 // over the days the rules read (the horizon), so their cost follows the
 // period, not their count.
-import type { Day, DurationUnit, EventStatement, GatheringEvent, Identifier, ReportEvent, SeriesStatement } from "../ast/types.js";
+import type { Day, DurationUnit, EventStatement, GatheringEvent, ReportEvent, SeriesStatement } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { durationLabel, formatDay, lastStepIndex, seriesDays, seriesStep } from "../util/dates.js";
 import { languageDiagnostic } from "../diagnostics/language.js";
@@ -28,6 +28,7 @@ import type {
   Window,
 } from "./types.js";
 import { GATHERING_KINDS } from "./types.js";
+import { pushAll, sortByKey } from "../util/arrays.js";
 
 /**
  * The most dated events one series may be expanded to inside the horizon
@@ -83,7 +84,7 @@ export function addEvents(
     sortByDay(unit.timeline.reports);
   }
   for (const person of touchedPeople) sortByDay(person.timeline);
-  events.sort((a, b) => (a.statement.date.day ?? 0) - (b.statement.date.day ?? 0));
+  sortByKey(events, (record) => record.statement.date.day ?? 0);
   return { events, series };
 }
 
@@ -241,7 +242,7 @@ function expansionOf(
 function addSeries(statement: SeriesStatement, expansion: Expansion, file: string, table: SymbolTable, touched: Set<Unit>): void {
   const event = statement.event;
   const { days, unexpanded } = expansion.expanded;
-  const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
+  const unit = eventUnit(file, event, table);
   if (unit && unexpanded) unit.timelineDoubts.push({ kinds: eventKinds(event), cause: unexpanded, reason: "this series was not expanded" });
   if (event.type === "gathering") {
     const present = resolvePresent(event, file, table);
@@ -249,7 +250,9 @@ function addSeries(statement: SeriesStatement, expansion: Expansion, file: strin
     const list = unit.timeline.gatherings[event.gathering];
     if (present === null) {
       const occurrences = (expansion.occurrences ??= days.map((day): Occurrence => ({ day, statement, file, present: null })));
-      for (let i = 0; i < occurrences.length; i++) list.push(occurrences[i]!);
+      // Most units have one series of each kind: one copy instead of growing the list item by item.
+      if (list.length === 0) unit.timeline.gatherings[event.gathering] = occurrences.slice();
+      else pushAll(list, occurrences);
     } else {
       for (const day of days) list.push({ day, statement, file, present });
     }
@@ -265,10 +268,12 @@ function addSeries(statement: SeriesStatement, expansion: Expansion, file: strin
  * Resolves the unit an event is about. When the name is unresolved, the unit
  * it most likely meant has a doubtful timeline from now on, of this kind.
  */
-function eventUnit(file: string, ref: Identifier, table: SymbolTable, role: string, kinds: readonly TimelineKind[]): Unit | null {
+function eventUnit(file: string, event: GatheringEvent | ReportEvent, table: SymbolTable): Unit | null {
+  const ref = event.unit;
   const reported = table.diagnostics.length;
-  const unit = table.lookup(file, ref, "unit", role);
+  const unit = table.lookup(file, ref, "unit", eventRole(event));
   if (unit || table.symbols.has(ref.name)) return unit;
+  const kinds = eventKinds(event);
   const cause = table.diagnostics[reported];
   const meant = table.suggest(ref.name, "unit")[0];
   const symbol = meant === undefined ? undefined : table.symbols.get(meant);
@@ -288,11 +293,21 @@ function eventRole(event: GatheringEvent | ReportEvent): string {
 
 function resolvePresent(event: GatheringEvent, file: string, table: SymbolTable): Person[] | null {
   if (!event.present) return null;
-  return event.present.flatMap((ref) => table.lookup(file, ref, "person", "`present`") ?? []);
+  const present: Person[] = [];
+  for (const ref of event.present) {
+    const person = table.lookup(file, ref, "person", "`present`");
+    if (person) present.push(person);
+  }
+  return present;
 }
 
 function resolveRecipients(event: ReportEvent, file: string, table: SymbolTable): Unit[] {
-  return event.recipients.flatMap((ref) => table.lookup(file, ref, "unit", "a report's recipient") ?? []);
+  const recipients: Unit[] = [];
+  for (const ref of event.recipients) {
+    const unit = table.lookup(file, ref, "unit", "a report's recipient");
+    if (unit) recipients.push(unit);
+  }
+  return recipients;
 }
 
 function addEvent(
@@ -308,7 +323,7 @@ function addEvent(
   const event = statement.event;
   switch (event.type) {
     case "gathering": {
-      const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
+      const unit = eventUnit(file, event, table);
       const present = resolvePresent(event, file, table);
       if (!unit || day === null) return;
       const occurrence: Occurrence = { day, statement, file, present };
@@ -317,7 +332,7 @@ function addEvent(
       return;
     }
     case "report": {
-      const unit = eventUnit(file, event.unit, table, eventRole(event), eventKinds(event));
+      const unit = eventUnit(file, event, table);
       const recipients = resolveRecipients(event, file, table);
       if (!unit || day === null) return;
       const occurrence: ReportOccurrence = { day, statement, file, recipients };
