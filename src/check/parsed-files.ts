@@ -49,14 +49,23 @@ export function workerUrl(): URL {
 /** The workers' young generation (MB): three times the semi-space. A file's tokens and CST die young (docs/performance.md). */
 const WORKER_YOUNG_GENERATION_MB = 384;
 /**
- * Text in flight per worker, in UTF-16 units: files are sent to a worker
- * while it has less than this (so a larger file too). The main thread takes
- * no reply while it checks a program, so a worker needs about a program's
- * worth queued not to stand idle meanwhile (XL's programs are 3.7 MB; with
- * twelve files in flight, XL took 8% longer). More only lets parsed files
- * wait longer for their check.
+ * Text in flight per worker, in UTF-16 units: each file goes to the worker
+ * with the least in flight, while that is under this (so a larger file is
+ * sent too, alone). The main thread takes no reply while it checks a
+ * program, so a worker needs about a program's worth queued not to stand
+ * idle meanwhile (XL's programs are 3.7 MB; with twelve files in flight, XL
+ * took 8% longer). More only lets parsed files wait longer for their check.
  */
 const IN_FLIGHT_UNITS = 4_000_000;
+/** What a file counts for beyond its text, so that a great many small or empty files are not all sent at once. */
+const UNITS_PER_FILE = 1_000;
+
+/** The worker with the least text in flight (the first of equals), or -1 when every one has `limit` or more. */
+export function leastLoaded(inFlight: readonly number[], limit: number): number {
+  let least = -1;
+  for (let i = 0; i < inFlight.length; i++) if (inFlight[i]! < limit && (least < 0 || inFlight[i]! < inFlight[least]!)) least = i;
+  return least;
+}
 
 /**
  * Parses `files` in their order on `jobs` worker threads. `received` is
@@ -72,30 +81,30 @@ export async function parseInWorkers(
   if (files.length === 0) return 0;
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerUrl(), { resourceLimits }));
-  const unitsInFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
+  const unitsInFlight = workers.map(() => 0);
   const texts = new Map<number, string>();
   let sent = 0;
   let done = 0;
   try {
     await new Promise<void>((finish, fail) => {
       const pump = () => {
-        for (const worker of workers) {
-          while (unitsInFlight.get(worker)! < IN_FLIGHT_UNITS && sent < files.length) {
-            const { path, text } = files[sent]!;
-            texts.set(sent, text);
-            worker.postMessage({ id: sent, path, text } satisfies ParseRequest);
-            // The queue lets go of the text: from here only `texts` holds it, until the reply.
-            files[sent++] = { path, text: "" };
-            unitsInFlight.set(worker, unitsInFlight.get(worker)! + text.length);
-          }
+        while (sent < files.length) {
+          const at = leastLoaded(unitsInFlight, IN_FLIGHT_UNITS);
+          if (at < 0) return;
+          const { path, text } = files[sent]!;
+          texts.set(sent, text);
+          workers[at]!.postMessage({ id: sent, path, text } satisfies ParseRequest);
+          // The queue lets go of the text: from here only `texts` holds it, until the reply.
+          files[sent++] = { path, text: "" };
+          unitsInFlight[at]! += text.length + UNITS_PER_FILE;
         }
       };
-      const receive = (worker: Worker, reply: ParseReply) => {
+      const receive = (at: number, reply: ParseReply) => {
         done++;
         if ("crash" in reply) return fail(new Error(`parsing ${reply.path} failed in a worker: ${reply.crash}`));
         const text = texts.get(reply.id)!;
         texts.delete(reply.id);
-        unitsInFlight.set(worker, unitsInFlight.get(worker)! - text.length);
+        unitsInFlight[at]! -= text.length + UNITS_PER_FILE;
         pump();
         try {
           received(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics, parseMs: reply.parseMs });
@@ -104,8 +113,8 @@ export async function parseInWorkers(
         }
         if (done === files.length) finish();
       };
-      for (const worker of workers) {
-        worker.on("message", (reply: ParseReply) => receive(worker, reply));
+      for (const [at, worker] of workers.entries()) {
+        worker.on("message", (reply: ParseReply) => receive(at, reply));
         worker.on("error", fail);
         worker.on("exit", (code) => fail(new Error(`a parse worker stopped (exit code ${code})`)));
       }
