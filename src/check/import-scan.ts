@@ -6,7 +6,7 @@
 // entries are found again from the parsed imports once all files are in.
 import type { ImportDecl } from "../ast/types.js";
 import type { SourceFile } from "../program/source-file.js";
-import { FileCache, importTarget, type FileHost } from "../program/load.js";
+import { FileCache, importsOf, importTarget, type FileHost } from "../program/load.js";
 import { LineIndex } from "../util/text.js";
 
 const IMPORT_LINE = /^[ \t]*import[ \t]+"((?:[^"\\\r\n]|\\.)*)"/gm;
@@ -69,7 +69,7 @@ export function readAndScan(files: readonly string[], host: FileHost, base?: Fil
     let found: KnownImports;
     if (base?.has(path)) {
       const file = base.get(path);
-      found = "error" in file ? file : file.ast.statements.filter((statement) => statement.type === "import");
+      found = "error" in file ? file : importsOf(file.ast);
     } else {
       const read = host.readFile(path);
       if ("error" in read) found = { error: read.error };

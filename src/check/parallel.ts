@@ -26,12 +26,12 @@
 // (stats.ts) every stage is timed. Either takes this path with `--jobs 1`
 // too, parsing on the main thread in the same order.
 import { availableParallelism } from "node:os";
-import type { FileAst, ImportDecl } from "../ast/types.js";
+import type { ImportDecl } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import { resolveProgram } from "../model/resolve.js";
 import { findEntries, namedPaths, orgFilesOf } from "../program/entries.js";
 import { diskHost } from "../program/disk-host.js";
-import { loadProgram, type FileHost } from "../program/load.js";
+import { importsOf, loadProgram, type FileHost } from "../program/load.js";
 import { parseText } from "../syntax/parse.js";
 import { resolve } from "../util/paths.js";
 import { RULES } from "../rules/index.js";
@@ -203,7 +203,7 @@ async function checkInWorkers(
     }
   };
   let parsedCount = 0;
-  const parsedOne = (path: string, imports: ImportDecl[]) => {
+  const parsedOne = (path: string, imports: readonly ImportDecl[]) => {
     parsedCount++;
     queued.delete(path);
     parsedImports.set(path, imports);
@@ -264,4 +264,3 @@ function checkStaged(entry: string, options: CheckOptions & { cache: ParsedFiles
   return timed("waivers", () => checkModel(model, options));
 }
 
-const importsOf = (ast: FileAst): ImportDecl[] => ast.statements.filter((statement): statement is ImportDecl => statement.type === "import");

@@ -23,14 +23,14 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly path: string; readonly encoded: EncodedAst; readonly imports: ImportDecl[]; readonly diagnostics: Diagnostic[]; readonly parseMs: number }
+  | { readonly id: number; readonly path: string; readonly encoded: EncodedAst; readonly imports: readonly ImportDecl[]; readonly diagnostics: Diagnostic[]; readonly parseMs: number }
   | { readonly id: number; readonly path: string; readonly crash: string };
 
 /** A file as a worker parsed it, before it is decoded. */
 export interface Parsed {
   readonly text: string;
   readonly encoded: EncodedAst;
-  readonly imports: ImportDecl[];
+  readonly imports: readonly ImportDecl[];
   readonly diagnostics: Diagnostic[];
   /** The worker's time to lex, parse and build the AST (`--stats`). */
   readonly parseMs: number;
@@ -57,8 +57,8 @@ const WORKER_YOUNG_GENERATION_MB = 384;
  * took 8% longer). More only lets parsed files wait longer for their check.
  */
 const IN_FLIGHT_UNITS = 4_000_000;
-/** What a file counts for beyond its text, so that a great many small or empty files are not all sent at once. */
-const UNITS_PER_FILE = 1_000;
+/** What a file counts for in the window: its text, and 1,000 more, so that a great many small or empty files are not all sent at once. */
+const unitsOf = (text: string) => text.length + 1_000;
 
 /** The worker with the least text in flight (the first of equals), or -1 when every one has `limit` or more. */
 export function leastLoaded(inFlight: readonly number[], limit: number): number {
@@ -96,7 +96,7 @@ export async function parseInWorkers(
           workers[at]!.postMessage({ id: sent, path, text } satisfies ParseRequest);
           // The queue lets go of the text: from here only `texts` holds it, until the reply.
           files[sent++] = { path, text: "" };
-          unitsInFlight[at]! += text.length + UNITS_PER_FILE;
+          unitsInFlight[at]! += unitsOf(text);
         }
       };
       const receive = (at: number, reply: ParseReply) => {
@@ -104,7 +104,7 @@ export async function parseInWorkers(
         if ("crash" in reply) return fail(new Error(`parsing ${reply.path} failed in a worker: ${reply.crash}`));
         const text = texts.get(reply.id)!;
         texts.delete(reply.id);
-        unitsInFlight[at]! -= text.length + UNITS_PER_FILE;
+        unitsInFlight[at]! -= unitsOf(text);
         pump();
         try {
           received(reply.path, { text, encoded: reply.encoded, imports: reply.imports, diagnostics: reply.diagnostics, parseMs: reply.parseMs });

@@ -8,7 +8,7 @@
 import type { Day, ImportDecl } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Model } from "../model/types.js";
-import { importTarget, type FileHost } from "../program/load.js";
+import { importsOf, importTarget, type FileHost } from "../program/load.js";
 import type { SourceFile } from "../program/source-file.js";
 import { LineIndex } from "../util/text.js";
 import type { EncodedAst } from "./ast-codec.js";
@@ -58,7 +58,7 @@ export interface CachedProgram {
   /** The program's files, as the model listed them. */
   readonly files: string[];
   /** Each file's import statements, as parsed (the entries are found from them). */
-  readonly imports: ReadonlyMap<string, ImportDecl[]>;
+  readonly imports: ReadonlyMap<string, readonly ImportDecl[]>;
 }
 
 /** A file the program read (its content hash) or an import it could not (why). */
@@ -74,7 +74,7 @@ interface Entry {
   readonly entry: string;
   readonly inputs: StoredInput[];
   readonly files: string[];
-  readonly imports: Record<string, ImportDecl[]>;
+  readonly imports: Record<string, readonly ImportDecl[]>;
   readonly diagnostics: Diagnostic[];
   readonly waived: Diagnostic[];
   readonly modelDiagnostics: readonly Diagnostic[];
@@ -86,7 +86,7 @@ interface Entry {
 /** A file as parsed, in the workers' wire form (ast-codec.ts): what the parse cache keeps. */
 export interface ParsedForm {
   readonly encoded: EncodedAst;
-  readonly imports: ImportDecl[];
+  readonly imports: readonly ImportDecl[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -228,10 +228,10 @@ export class ResultCache {
     const model = result.model;
     const paths = new Set(model.files.map((file) => file.path));
     const inputs: StoredInput[] = model.files.map((file) => ({ path: file.path, hash: this.store.hash(file.text) }));
-    const imports: Record<string, ImportDecl[]> = {};
+    const imports: Record<string, readonly ImportDecl[]> = {};
     const canonical = (path: string) => host.realpath?.(path) ?? path;
     for (const file of model.files) {
-      const decls = file.ast.statements.filter((statement): statement is ImportDecl => statement.type === "import");
+      const decls = importsOf(file.ast);
       imports[file.path] = decls;
       for (const decl of decls) {
         const target = canonical(importTarget(file.path, decl));

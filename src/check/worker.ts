@@ -3,6 +3,7 @@
 // AST in its compact wire form (ast-codec.ts) with the file's syntax
 // diagnostics and import statements.
 import { parentPort } from "node:worker_threads";
+import { importsOf } from "../program/load.js";
 import { parseText } from "../syntax/parse.js";
 import { encodeAst } from "./ast-codec.js";
 import type { ParseReply, ParseRequest } from "./parsed-files.js";
@@ -16,7 +17,7 @@ port.on("message", (request: ParseRequest) => {
     const started = performance.now();
     const parsed = parseText(request.path, request.text);
     const parseMs = performance.now() - started;
-    const imports = parsed.ast.statements.filter((statement) => statement.type === "import");
+    const imports = importsOf(parsed.ast);
     const encoded = encodeAst(parsed.ast);
     reply = { id: request.id, path: request.path, encoded, imports, diagnostics: parsed.diagnostics, parseMs };
     port.postMessage(reply, [encoded.buffer as ArrayBuffer]);
