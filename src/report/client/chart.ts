@@ -4,7 +4,7 @@
 // so a large organization opens collapsed below what fits on a screen.
 import type * as Hierarchy from "d3-hierarchy";
 import type { ReportData, UnitData } from "../data.js";
-import { clip, html, svg, unitName } from "./dom.js";
+import { clip, extent, html, svg, unitName } from "./dom.js";
 
 const d3 = (globalThis as unknown as { d3: typeof Hierarchy }).d3;
 
@@ -92,15 +92,8 @@ export class OrgChart {
       this.host.replaceChildren(html("p", { class: "empty" }, "No units are declared."));
       return;
     }
-    // In one loop, not Math.min(...nodes): spread into a call, a hundred thousand units overflow the stack.
-    let top = Infinity;
-    let bottom = -Infinity;
-    let depth = -Infinity;
-    for (const node of nodes) {
-      top = Math.min(top, node.x);
-      bottom = Math.max(bottom, node.x);
-      depth = Math.max(depth, node.depth);
-    }
+    const [top, bottom] = extent(nodes.map((node) => node.x));
+    const depth = extent(nodes.map((node) => node.depth))[1];
     const left = (node: Hierarchy.HierarchyPointNode<number>) => MARGIN + (node.depth - 1) * COLUMN;
     const middle = (node: Hierarchy.HierarchyPointNode<number>) => MARGIN + node.x - top + CARD_HEIGHT / 2;
     const chart = svg("svg", {

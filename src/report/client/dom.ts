@@ -26,6 +26,22 @@ export function appendAll(parent: Element, children: readonly Children[]): void 
   }
 }
 
+/**
+ * The least and greatest of `values` (Infinity and -Infinity for none), in
+ * one loop: spread into Math.min, a hundred thousand values overflow the
+ * stack. (The page's scripts import only from this folder, so not the
+ * core's minOf and maxOf.)
+ */
+export function extent(values: readonly number[]): [least: number, greatest: number] {
+  let least = Infinity;
+  let greatest = -Infinity;
+  for (const value of values) {
+    if (value < least) least = value;
+    if (value > greatest) greatest = value;
+  }
+  return [least, greatest];
+}
+
 /** An HTML element with attributes and children; strings become text nodes. */
 export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Children[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);

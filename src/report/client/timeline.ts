@@ -3,7 +3,7 @@
 // events as dots and computed deadlines as diamonds, late ones in red, on one
 // time scale for the unit so that they can be compared.
 import type { PersonHistoryData } from "../data.js";
-import { dayText, html, svg } from "./dom.js";
+import { dayText, extent, html, svg } from "./dom.js";
 
 const NAME_WIDTH = 150;
 const TRACK_WIDTH = 600;
@@ -11,13 +11,7 @@ const HEIGHT = 26;
 
 export function personTimelines(people: readonly PersonHistoryData[]): HTMLElement {
   const days = people.flatMap((person) => person.milestones.map((milestone) => milestone.day));
-  // In one loop, not Math.min(...days), which a long history would overflow (see chart.ts).
-  let first = Infinity;
-  let last = -Infinity;
-  for (const day of days) {
-    first = Math.min(first, day);
-    last = Math.max(last, day);
-  }
+  const [first, last] = extent(days);
   const span = Math.max(1, last - first);
   const x = (day: number) => NAME_WIDTH + 8 + ((day - first) / span) * (TRACK_WIDTH - 16);
   const list = html("div", { class: "timelines" });
