@@ -13,18 +13,14 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
-  completeCheck,
-  ruleAsOf,
-  RuleRunner,
   importTarget,
   loadProgram,
   modelStillValid,
-  resolveProgram,
+  resolveSteps,
   SeriesExpansions,
   todayDay,
   type Day,
   type Diagnostic,
-  type CheckOptions,
   type FileHost,
   type Model,
   type ProgramResult,
@@ -33,6 +29,7 @@ import {
   type SourceFile,
 } from "./api.js";
 import { DocumentCache } from "./documents.js";
+import { afterPendingMessages, CHECK_SLICE_MS, Flight, type ProgramResolve } from "./flight.js";
 import { DocumentTokens } from "./tokens.js";
 import { alsoOpenNote, toPublishedDiagnostics } from "./handlers/diagnostics.js";
 import { isOrgPath, pathToUri, uriToPath } from "./positions.js";
@@ -49,6 +46,8 @@ export interface WorkspaceOptions {
   readonly today?: () => Day;
   /** Where closed files are read from: `diskHost` in Node, the playground's files in a browser. */
   readonly disk: FileHost;
+  /** How long a check works before the messages that arrived meanwhile are read (default `CHECK_SLICE_MS`; 0: a step each turn). */
+  readonly sliceMs?: number;
 }
 
 /** A file's diagnostics as a pull request answers them; `resultId` changes whenever they do. */
@@ -57,39 +56,9 @@ interface Report {
   readonly items: LspDiagnostic[];
 }
 
-/**
- * A check under way, in two stages with a turn of the event loop after each
- * (messages that arrived meanwhile are read then): the programs the edits
- * touch are resolved (requests answer from these models at once), then their
- * rules run, then the results are committed. A newer edit drops the check at
- * the next turn: its own check is already scheduled, and a stale result is
- * never published.
- */
-interface Flight {
-  readonly generation: number;
-  readonly dirty: ReadonlySet<string>;
-  readonly everything: boolean;
-  readonly entries: readonly string[];
-  /** The programs resolved again, by entry. */
-  readonly models: ReadonlyMap<string, Model>;
-  /** Their rules, run a few at a time. */
-  readonly rules: Map<string, { readonly model: Model; readonly runner: RuleRunner; readonly options: CheckOptions }>;
-  /** Their rules' results, once every rule has run. */
-  results: Map<string, ProgramResult> | null;
-}
-
-/** How long the rules run before the messages that arrived meanwhile are read. */
-const RULES_SLICE_MS = 10;
-
 /** A program as requests read it: the resolved model (its rules may still be running). */
 export interface ProgramView {
   readonly model: Model;
-}
-
-/** Resolves after the event loop has had the chance to read and dispatch the messages that arrived meanwhile. */
-function afterPendingMessages(then: () => void): void {
-  // vscode-jsonrpc dispatches what it reads on a setImmediate of its own: two turns let it run.
-  setImmediate(() => setImmediate(then));
 }
 
 /** Whether a program read one of `paths`, or tried to: a file it imports that could not be read may be there now. */
@@ -136,6 +105,7 @@ export class Workspace {
   /** Edits since the last check started: a check is scheduled, and requests that need the current model run it first. */
   private checkWaiting = false;
   readonly debounceMs: number;
+  private readonly sliceMs: number;
   readonly today: () => Day;
   /** Resolves when the next check has run (for tests and the latency script). */
   private waiters: (() => void)[] = [];
@@ -144,6 +114,7 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.sliceMs = options.sliceMs ?? CHECK_SLICE_MS;
     this.today = options.today ?? todayDay;
     const disk = options.disk;
     const host: FileHost = {
@@ -285,12 +256,20 @@ export class Workspace {
     return this.checkWaiting || this.inFlight !== null;
   }
 
-  /** Resolves the programs of waiting edits now, if any (requests need the current text's model, not its rules). */
+  /** Whether a check under way is still resolving its programs (completion answers from the last models meanwhile). */
+  get resolving(): boolean {
+    return this.inFlight?.resolving ?? false;
+  }
+
+  /** Resolves the programs of waiting edits now, and the rest of a resolve under way (requests need the current text's model, not its rules). */
   private ensureModels(): void {
-    if (!this.checkWaiting) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.runCheck();
+    if (this.checkWaiting) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.runCheck();
+    }
+    const flight = this.inFlight;
+    if (flight && flight.generation === this.generation) flight.resolve();
   }
 
   /** Finishes the check of the edits so far now and commits it: results kept, diagnostics published. */
@@ -299,7 +278,7 @@ export class Workspace {
     const flight = this.inFlight;
     if (!flight) return;
     this.inFlight = null;
-    this.runRules(flight);
+    flight.runRules();
     this.commit(flight);
   }
 
@@ -366,36 +345,43 @@ export class Workspace {
     return this.configurations.rulebookFor(entry);
   }
 
-  /** The debounced check: resolve now, the rules over the next turns (a slice each), commit on the one after (see `Flight`). */
+  /** The debounced check: load now, resolve from now and run the rules over the next turns (a slice each), commit on the one after (lsp/flight.ts). */
   private runCheck(): void {
     this.checkWaiting = false;
     const flight = this.resolveStage();
     if (!flight) return;
     this.inFlight = flight;
     const superseded = () => this.inFlight !== flight || flight.generation !== this.generation;
+    // Committed by a request, or a newer edit's check is scheduled.
     const drop = () => {
       if (this.inFlight === flight) this.inFlight = null;
     };
-    const slice = () => {
-      if (superseded()) return drop(); // committed by a request, or a newer edit's check is scheduled
-      if (!this.runRules(flight, performance.now() + RULES_SLICE_MS)) return afterPendingMessages(slice);
-      afterPendingMessages(() => {
-        if (superseded()) return drop();
-        this.inFlight = null;
-        this.commit(flight);
-      });
+    const commit = () => {
+      if (superseded()) return drop();
+      this.inFlight = null;
+      this.commit(flight);
     };
-    afterPendingMessages(slice);
+    const rules = () => {
+      if (superseded()) return drop();
+      if (!flight.runRules(performance.now() + this.sliceMs)) return afterPendingMessages(rules);
+      afterPendingMessages(commit);
+    };
+    const resolve = () => {
+      if (superseded()) return drop();
+      if (!flight.resolve(performance.now() + this.sliceMs)) return afterPendingMessages(resolve);
+      afterPendingMessages(rules);
+    };
+    resolve();
   }
 
-  /** Loads and resolves the programs the edits since the last commit touch, against the current text. */
+  /** Loads the programs the edits since the last commit touch, against the current text, and starts their resolves. */
   private resolveStage(): Flight | null {
     const generation = this.generation;
     const dirty = new Set(this.dirty);
     const everything = this.everythingDirty;
     try {
       const entries = this.entries();
-      const models = new Map<string, Model>();
+      const resolves = new Map<string, ProgramResolve>();
       for (const entry of entries) {
         const previous = this.results.get(entry);
         if (previous && !everything && !readsAny(previous.model, dirty)) continue;
@@ -403,18 +389,14 @@ export class Workspace {
           const program = loadProgram(entry, this.cache);
           // After an edit in a comment or white space the last model holds (its rules run again: waivers may have changed).
           const kept = previous && !everything ? modelStillValid(previous.model, program) : null;
-          models.set(entry, kept ?? resolveProgram(program, { expansions: this.expansions }));
-          this.counts[kept ? "kept" : "resolved"]++;
+          if (kept) this.counts.kept++;
+          resolves.set(entry, kept ? { kept } : { steps: resolveSteps(program, { expansions: this.expansions }) });
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }
       }
-      const rules = new Map<string, { model: Model; runner: RuleRunner; options: CheckOptions }>();
-      for (const [entry, model] of models) {
-        const options: CheckOptions = { rulebook: this.rulebookFor(entry), today: this.today() };
-        rules.set(entry, { model, options, runner: new RuleRunner(model, options.rulebook!, ruleAsOf(model, options)) });
-      }
-      return { generation, dirty, everything, entries, models, rules, results: null };
+      const context = { log: this.options.log, rulebookFor: (entry: string) => this.rulebookFor(entry), today: this.today, resolved: () => this.counts.resolved++ };
+      return new Flight(generation, dirty, everything, entries, resolves, context);
     } catch (error) {
       this.options.log?.(`orgspec: check failed: ${(error as Error).stack ?? String(error)}`);
       this.dirty.clear();
@@ -422,26 +404,6 @@ export class Workspace {
       this.release();
       return null;
     }
-  }
-
-  /**
-   * Runs the flight's rules until `deadline` (a `performance.now()` time;
-   * all of them without one), then, once every rule has run, its waivers:
-   * whether the results are complete.
-   */
-  private runRules(flight: Flight, deadline = Infinity): boolean {
-    for (const [entry, { model, runner, options }] of flight.rules) {
-      try {
-        while (runner.step()) if (performance.now() >= deadline) return false;
-        (flight.results ??= new Map()).set(entry, completeCheck(model, runner.result(), options));
-      } catch (error) {
-        this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
-      }
-      flight.rules.delete(entry);
-      if (performance.now() >= deadline && flight.rules.size > 0) return false;
-    }
-    flight.results ??= new Map();
-    return true;
   }
 
   private commit(flight: Flight): void {

@@ -24,7 +24,7 @@ export type { FormatOptions } from "./format/index.js";
 export { FileCache, loadProgram, sourceFile, importTarget } from "./program/load.js";
 export type { FileHost, LoadedProgram } from "./program/load.js";
 export { findEntries, orgFilesUnder } from "./program/entries.js";
-export { resolveProgram, type ResolveOptions } from "./model/resolve.js";
+export { resolveProgram, resolveSteps, type ResolveOptions } from "./model/resolve.js";
 export { SeriesExpansions } from "./model/events.js";
 export { RULES, RULES_BY_CODE, RULES_BY_NAME } from "./rules/index.js";
 export { KIND_NAMES as UNIT_KIND_NAMES } from "./rules/shared/units.js";

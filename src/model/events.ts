@@ -37,6 +37,13 @@ import { pushAll, sortByKey } from "../util/arrays.js";
  */
 export const MAX_SERIES_EVENTS = 100_000;
 
+/**
+ * Statements (or units) resolved between two pauses of `resolveSteps`
+ * (resolve.ts): about a millisecond's work, so that a caller can stop near
+ * any deadline.
+ */
+export const STATEMENTS_PER_STEP = 256;
+
 /** The longest series step that is still a cadence: 1,000 years, in each unit. */
 const MAX_STEP: Record<DurationUnit, number> = {
   day: 365_250,
@@ -45,21 +52,24 @@ const MAX_STEP: Record<DurationUnit, number> = {
   year: 1_000,
 };
 
-export function addEvents(
+/** Files every event into its timelines, pausing every `STATEMENTS_PER_STEP` statements (a part of `resolveSteps`). */
+export function* addEvents(
   files: readonly SourceFile[],
   table: SymbolTable,
   period: Period | null,
   diagnostics: Diagnostic[],
   expansions: SeriesExpansions | null = null,
-): { events: EventStatementRecord[]; series: SeriesRecord[] } {
+): Generator<void, { events: EventStatementRecord[]; series: SeriesRecord[] }, void> {
   const events: EventStatementRecord[] = [];
   const series: SeriesRecord[] = [];
   const touchedUnits = new Set<Unit>();
   const touchedPeople = new Set<Person>();
   const horizon = seriesHorizon(files, period);
 
+  let done = 0;
   for (const file of files) {
     for (const statement of file.ast.statements) {
+      if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "event") {
         events.push({ statement, file: file.path });
         const day = statement.date.day;

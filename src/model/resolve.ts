@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import type { LoadedProgram } from "../program/load.js";
 import { formatDay } from "../util/dates.js";
 import { describeSymbol, SymbolTable } from "./symbols.js";
-import { addEvents, type SeriesExpansions } from "./events.js";
+import { addEvents, STATEMENTS_PER_STEP, type SeriesExpansions } from "./events.js";
 import { tokenize } from "../query/tokens.js";
 import { TIMELINE_KINDS, type TimelineKind } from "./types.js";
 import type {
@@ -66,7 +66,24 @@ export interface ResolveOptions {
   readonly expansions?: SeriesExpansions;
 }
 
+/** Resolves a program at once (the command line, the worker, the tests). */
 export function resolveProgram(program: LoadedProgram, options: ResolveOptions = {}): Model {
+  const steps = resolveSteps(program, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `resolveProgram` a part at a time: each `next()` resolves up to
+ * `STATEMENTS_PER_STEP` statements and pauses, and the last returns the
+ * model. The language server answers the messages that arrive between its
+ * parts (a completion typed while a large program resolves), and drops a
+ * resolve a newer edit overtakes. Nothing outside the generator sees a model
+ * before it is done.
+ */
+export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = {}): Generator<void, Model, void> {
   const table = new SymbolTable();
   const diagnostics: Diagnostic[] = [];
   const units: Unit[] = [];
@@ -84,8 +101,10 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
 
   // Pass 1: units and residences, in program order.
   const unitDecls: { unit: Unit; file: string }[] = [];
+  let done = 0;
   for (const file of program.files) {
     for (const statement of file.ast.statements) {
+      if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "unit") {
         const unit = newUnit(statement, file.path);
         if (table.declare(unit, file.path, statement.id)) {
@@ -111,6 +130,8 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
 
   // Pass 2: people, from rosters, `person` declarations and applications.
   for (const { unit, file } of unitDecls) {
+    // A unit's roster is several statements' worth.
+    if (++done % (STATEMENTS_PER_STEP / 8) === 0) yield;
     const seen = new Set<string>();
     for (const item of unit.decl.items) {
       if (item.type !== "roster") continue;
@@ -139,6 +160,7 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
   }
   for (const file of program.files) {
     for (const statement of file.ast.statements) {
+      if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "person") {
         const existing = table.symbols.get(statement.id.name);
         if (existing) {
@@ -154,6 +176,7 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
   }
 
   // Pass 3: unit properties.
+  yield;
   for (const { unit, file } of unitDecls) resolveUnitProperties(unit, file, table);
   for (const { unit, file } of unitDecls) {
     for (const membership of unit.roster) {
@@ -164,7 +187,9 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
   }
 
   // Pass 4: events.
-  const { events, series } = addEvents(program.files, table, period, diagnostics, options.expansions ?? null);
+  yield;
+  const { events, series } = yield* addEvents(program.files, table, period, diagnostics, options.expansions ?? null);
+  yield;
 
   markDoubtfulTimelines(program.files, table);
   buildTree(units);

@@ -3,6 +3,9 @@
 // instead of waiting for the whole program to be resolved again, and an edit
 // that arrives meanwhile joins the same check. vscode-jsonrpc dispatches
 // each message it reads on a setImmediate; the tests queue theirs the same way.
+// A large program is resolved a part at a time, and the requests read between
+// the parts are answered there.
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { completion } from "../../lsp/handlers/completion.js";
 import { testWorkspace, type TestWorkspace } from "./workspace-helpers.js";
@@ -70,5 +73,83 @@ describe("requests and edits read right after an edit", () => {
     expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
     await t.workspace.settled();
     expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+  });
+});
+
+/** A cell and 600 meetings: several parts of `STATEMENTS_PER_STEP` statements to resolve. */
+const LARGE =
+  'period 2026-01-01 to 2026-06-30\n\ncell mill "Mill" {\n  critique weekly\n  member kim "Kim" joined 2010-01-10\n}\n\n' +
+  Array.from({ length: 600 }, (_, index) => `on 2026-0${1 + (index % 6)}-${String(1 + (index % 28)).padStart(2, "0")} meeting mill\n`).join("");
+
+/** Lets the event loop turn until `ready` holds (at most 200 turns). */
+async function turnsUntil(ready: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 200 && !ready(); turn++) await new Promise((resolve) => setImmediate(resolve));
+  expect(ready()).toBe(true);
+}
+
+/** The diagnostics last published for main.org, as JSON with the workspace's folder left out. */
+function publishedJson(workspace: TestWorkspace): string {
+  return JSON.stringify(workspace.last("main.org")).replaceAll(pathToFileURL(workspace.root).href, "ROOT");
+}
+
+/** What a workspace that opens `text` from the start publishes for it. */
+function publishedFromScratch(text: string): string {
+  const fresh = testWorkspace();
+  try {
+    fresh.open("main.org", text);
+    return publishedJson(fresh);
+  } finally {
+    fresh.dispose();
+  }
+}
+
+describe("requests read while a large program is resolved again", () => {
+  const insertMeeting = { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: "on 2026-03-09 meeting \n" };
+
+  it("a completion is answered between the resolve's parts, from the last model, and the resolve goes on", async () => {
+    // A slice of 0 ms: one part of the resolve per turn of the event loop.
+    t = testWorkspace({}, { sliceMs: 0 });
+    const uri = t.open("main.org", LARGE);
+    const resolvedBefore = t.workspace.counts.resolved;
+    t.workspace.change(uri, [insertMeeting], 2);
+    await turnsUntil(() => t!.workspace.resolving);
+    const items = completion(t.workspace, { textDocument: { uri }, position: { line: 7, character: 22 } }).items.map((item) => item.label);
+    expect(items).toContain("mill");
+    // Answered without finishing the resolve.
+    expect(t.workspace.resolving).toBe(true);
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore);
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    expect(publishedJson(t)).toBe(publishedFromScratch(t.workspace.document(t.workspace.openPaths()[0]!)!.getText()));
+  });
+
+  it("a request that needs the current model finishes the resolve under way", async () => {
+    t = testWorkspace({}, { sliceMs: 0 });
+    const uri = t.open("main.org", LARGE);
+    const resolvedBefore = t.workspace.counts.resolved;
+    t.workspace.change(uri, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }, text: "Mill Cell" }], 2);
+    await turnsUntil(() => t!.workspace.resolving);
+    const program = t.workspace.programFor(t.workspace.openPaths()[0]!);
+    expect(program?.model.units.find((unit) => unit.id === "mill")?.title).toBe("Mill Cell");
+    expect(t.workspace.resolving).toBe(false);
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+  });
+
+  it("an edit read while a resolve is under way drops it: only the newer text is resolved to the end", async () => {
+    t = testWorkspace({}, { sliceMs: 0 });
+    const uri = t.open("main.org", LARGE);
+    const resolvedBefore = t.workspace.counts.resolved;
+    t.workspace.change(uri, [insertMeeting], 2);
+    await turnsUntil(() => t!.workspace.resolving);
+    t.workspace.change(uri, [{ range: { start: { line: 7, character: 22 }, end: { line: 7, character: 22 } }, text: "mill" }], 3);
+    await t.workspace.settled();
+    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    const text = t.workspace.document(t.workspace.openPaths()[0]!)!.getText();
+    expect(text).toContain("on 2026-03-09 meeting mill\n");
+    const mill = t.workspace.checkedProgram(t.workspace.openPaths()[0]!)!.model.units.find((unit) => unit.id === "mill")!;
+    expect(mill.timeline.gatherings.meeting).toHaveLength(601);
+    expect(publishedJson(t)).toBe(publishedFromScratch(text));
   });
 });

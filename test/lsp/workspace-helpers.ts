@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { diskHost, parseDay } from "../../src/index.js";
-import { Workspace } from "../../lsp/workspace.js";
+import { Workspace, type WorkspaceOptions } from "../../lsp/workspace.js";
 
 export interface Published {
   readonly uri: string;
@@ -27,7 +27,7 @@ export interface TestWorkspace {
   dispose(): void;
 }
 
-export function testWorkspace(files: Record<string, string> = {}): TestWorkspace {
+export function testWorkspace(files: Record<string, string> = {}, options: Pick<WorkspaceOptions, "sliceMs"> = {}): TestWorkspace {
   const root = mkdtempSync(join(tmpdir(), "orgspec-lsp-"));
   const published: Published[] = [];
   const workspace = new Workspace({
@@ -35,6 +35,7 @@ export function testWorkspace(files: Record<string, string> = {}): TestWorkspace
     publish: (uri, diagnostics, version) => published.push({ uri, diagnostics, version }),
     debounceMs: 0,
     today: () => parseDay("2026-07-01")!,
+    ...options,
   });
   const uri = (name: string) => pathToFileURL(join(root, name)).href;
   const write = (name: string, text: string) => {

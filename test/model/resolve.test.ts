@@ -1,6 +1,8 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDay } from "../../src/index.js";
-import { checkSpec, reported } from "../helpers.js";
+import { FileCache, formatDay, loadProgram, resolveProgram, resolveSteps, type Model } from "../../src/index.js";
+import { STATEMENTS_PER_STEP } from "../../src/model/events.js";
+import { checkSpec, COMMITTEES, memoryHost, reported, VIRTUAL_ROOT } from "../helpers.js";
 
 const language = (result: ReturnType<typeof checkSpec>) =>
   result.diagnostics.filter((d) => /^ORG00/.test(d.code)).map((d) => `${d.code} ${result.at(d)} ${d.message}`);
@@ -205,5 +207,27 @@ ${events}
     expect(result.diagnostics[0]!.related.map((note) => note.message)).toEqual([
       "the meeting cadence of Mill Cell (ORG201) was not checked because this event names `mil3`, which nothing declares",
     ]);
+  });
+});
+
+describe("resolving in parts", () => {
+  it("pauses every few hundred statements and returns the model resolveProgram returns", () => {
+    const events = Array.from({ length: 600 }, (_, index) => `on 2026-0${1 + (index % 6)}-${String(1 + (index % 28)).padStart(2, "0")} meeting c`).join("\n");
+    const host = memoryHost({ "committees.org": COMMITTEES, "main.org": `import "committees.org"\nperiod 2026-01-01 to 2026-06-30\ncell c "C" {\n  under sinuiju\n}\n${events}\non 2026-13-01 meeting c\n` });
+    const program = loadProgram(resolve(VIRTUAL_ROOT, "main.org"), new FileCache(host));
+    const steps = resolveSteps(program);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // 606 statements: two pauses in each pass over them, and between the passes.
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(606 / STATEMENTS_PER_STEP) * 2);
+    const whole = resolveProgram(program);
+    const summary = (model: Model) => ({
+      diagnostics: model.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.span.start} ${diagnostic.message}`),
+      meetings: model.units.map((unit) => unit.timeline.gatherings.meeting.map((occurrence) => occurrence.day)),
+      references: model.references.length,
+    });
+    expect(summary(step.value)).toEqual(summary(whole));
+    expect(step.value.units.find((unit) => unit.id === "c")!.timeline.gatherings.meeting).toHaveLength(600);
   });
 });
