@@ -115,8 +115,20 @@ interface Subject {
   readonly completion: string;
 }
 
-/** One character typed at `needle`'s end and deleted again, alternately, `count` times; each sample from the change until that version's diagnostics. */
-async function typeAndWait(server: Server, uri: string, at: Position, count: number, next: () => number, then?: () => Promise<unknown>): Promise<{ edits: number[]; after: number[] }> {
+/**
+ * One character typed at `needle`'s end and deleted again, alternately,
+ * `count` times; each sample from the change until that version's
+ * diagnostics. `then`, timed on its own, is sent `delayMs` after the change.
+ */
+async function typeAndWait(
+  server: Server,
+  uri: string,
+  at: Position,
+  count: number,
+  next: () => number,
+  then?: () => Promise<unknown>,
+  delayMs = 0,
+): Promise<{ edits: number[]; after: number[] }> {
   const edits: number[] = [];
   const after: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -126,7 +138,10 @@ async function typeAndWait(server: Server, uri: string, at: Position, count: num
     const published = server.waitFor(uri, version);
     const start = performance.now();
     await server.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? "x" : "" }] });
-    if (then) after.push(await time(then));
+    if (then) {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      after.push(await time(then));
+    }
     await published;
     edits.push(performance.now() - start);
   }
@@ -194,6 +209,8 @@ async function measure(subject: Subject, debounceMs: number | null): Promise<str
   // Typing: an edit, then at once a request (completion, or hover, which needs the edited text's model).
   const typing = await typeAndWait(server, uri, statementAt, tokenRuns, next, () => server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: completionAt }));
   const hoverTyping = await typeAndWait(server, uri, statementAt, tokenRuns, next, () => server.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: hoverAt }));
+  // VS Code asks for completion as one types 10 ms after the keystroke (`editor.quickSuggestionsDelay`): by then the check has begun.
+  const quickSuggestions = await typeAndWait(server, uri, statementAt, tokenRuns, next, () => server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: completionAt }), 10);
   await server.stop();
   const tag = `${subject.label}, debounce ${debounceMs === null ? "default" : `${debounceMs} ms`}`;
   return [
@@ -207,6 +224,7 @@ async function measure(subject: Subject, debounceMs: number | null): Promise<str
     `| ${tag} | completion | ${stats(completionSamples)} |`,
     `| ${tag} | completion near the end of the file | ${stats(lateSamples)} |`,
     `| ${tag} | completion right after an edit | ${stats(typing.after)} |`,
+    `| ${tag} | completion 10 ms after an edit | ${stats(quickSuggestions.after)} |`,
     `| ${tag} | hover right after an edit | ${stats(hoverTyping.after)} |`,
     `| ${tag} | semantic tokens (whole file) | ${stats(tokenSamples)} |`,
     `| ${tag} | semantic tokens delta after an edit | ${deltaSamples.length > 0 ? stats(deltaSamples) : "not offered"} |`,
