@@ -1,6 +1,8 @@
 // Hostile numbers never hang: series expansion and date arithmetic are bounded
 // by the dates, never by the count; absurd steps are ORG011 and a series too
 // large to expand is ORG011 naming it, while the rest of the file is checked.
+// What is asserted is the work done (the days expanded), not a time: a check
+// that hung would still fail, by the suite's timeout.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_SERIES_EVENTS } from "../../src/model/events.js";
@@ -14,16 +16,15 @@ const CELL = `cell c "C Cell" {
 
 const program = (period: string, ...lines: string[]) => `import "committees.org"\n${period}\n${CELL}\n${lines.join("\n")}\n`;
 
-/** Milliseconds one check takes. */
-function timed(text: string): { ms: number; result: ReturnType<typeof checkSpec> } {
-  const start = performance.now();
-  const result = checkSpec(text);
-  return { ms: performance.now() - start, result };
+/** Whether every series was expanded only over days of the period (its count never decides the work). */
+function expandedWithinPeriod(result: ReturnType<typeof checkSpec>): boolean {
+  const period = result.model.period!;
+  return result.model.series.every((series) => series.days.length <= period.to - period.from + 1 && series.days.every((day) => day >= period.from && day <= period.to));
 }
 
 describe("series with hostile counts and dates", () => {
   it("reports a step longer than 1,000 years as ORG011 and still checks the rest", () => {
-    const { result } = timed(program("period 2026-01-01 to 2026-03-31", "every 1000000 years from 2026-01-01 to 2026-01-01 meeting c", "on 2026-02-30 meeting c"));
+    const result = checkSpec(program("period 2026-01-01 to 2026-03-31", "every 1000000 years from 2026-01-01 to 2026-01-01 meeting c", "on 2026-02-30 meeting c"));
     expect(reported(result, "ORG011")).toEqual(["7:1-7:20 this series steps every 1000000 years; a step longer than 1,000 years is no record's cadence"]);
     // The rest of the file is still read: the invalid date on the next line, and the cell's own rules.
     expect(reported(result, "ORG004")).toEqual(["8:4-8:14 2026-02-30 is not a calendar date"]);
@@ -31,13 +32,12 @@ describe("series with hostile counts and dates", () => {
   });
 
   it("reports a step count too large to count exactly", () => {
-    const { result } = timed(program("period 2026-01-01 to 2026-03-31", `every ${"9".repeat(400)} days from 2026-01-01 to 2026-03-01 meeting c`));
+    const result = checkSpec(program("period 2026-01-01 to 2026-03-31", `every ${"9".repeat(400)} days from 2026-01-01 to 2026-03-01 meeting c`));
     expect(reported(result, "ORG011")).toEqual([`7:1-7:${1 + 6 + 400 + 5} this series has a step count too large to count exactly; a step longer than 1,000 years is no record's cadence`]);
   });
 
-  it("expands a series over the whole calendar in the time of the period, not of its count", () => {
-    const { ms, result } = timed(program("period 2026-01-01 to 2026-03-31", "every 1 day from 0001-01-01 to 9999-12-31 meeting c", "every 99999 days from 0001-01-01 to 9999-12-31 critique c"));
-    expect(ms).toBeLessThan(1000);
+  it("expands a series over the whole calendar only over the days of the period, not of its count", () => {
+    const result = checkSpec(program("period 2026-01-01 to 2026-03-31", "every 1 day from 0001-01-01 to 9999-12-31 meeting c", "every 99999 days from 0001-01-01 to 9999-12-31 critique c"));
     const [daily, sparse] = result.model.series;
     // 3,652,059 days stand for the daily series (checked against Python's date.toordinal); only the 90 of the period are expanded.
     expect(daily!.total).toBe(3_652_059);
@@ -50,10 +50,9 @@ describe("series with hostile counts and dates", () => {
   });
 
   it("names a series whose expansion would pass the limit, does not expand it, and says the cadence was not checked", () => {
-    const { ms, result } = timed(
+    const result = checkSpec(
       program("period 1800-01-01 to 2299-12-31", "every week from 1800-01-01 to 2299-12-31 critique c", "every day from 1800-01-01 to 2299-12-31 meeting c"),
     );
-    expect(ms).toBeLessThan(1000);
     expect(reported(result, "ORG011")).toEqual([
       "8:1-8:50 this series stands for 182,621 events from 1800-01-01 to 2299-12-31, more than the 100,000 one series may expand to; it was not expanded",
     ]);
@@ -64,7 +63,7 @@ describe("series with hostile counts and dates", () => {
     expect(reported(result, "ORG201")).toEqual([]);
   });
 
-  it("finishes every check of a series header with extreme counts and dates in under a second", () => {
+  it("expands every series header with extreme counts and dates over the period's days only", () => {
     const date = fc
       .record({ year: fc.integer({ min: 1, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
       .map(({ year, month, day }) => formatDay(dayFromParts(year, month, day)));
@@ -78,8 +77,8 @@ describe("series with hostile counts and dates", () => {
     });
     fc.assert(
       fc.property(count, unit, date, date, period, (n, u, from, to, periodLine) => {
-        const { ms } = timed(program(periodLine, `every ${n}${u} from ${from} to ${to} meeting c`, `every ${n}${u} from ${from} to ${to} report c to sinuiju`));
-        expect(ms).toBeLessThan(1000);
+        const result = checkSpec(program(periodLine, `every ${n}${u} from ${from} to ${to} meeting c`, `every ${n}${u} from ${from} to ${to} report c to sinuiju`));
+        expect(expandedWithinPeriod(result)).toBe(true);
       }),
       { numRuns: 60, seed: 20261202 },
     );
