@@ -348,6 +348,8 @@ export class Workspace {
   /** The debounced check: load now, resolve from now and run the rules over the next turns (a slice each), commit on the one after (lsp/flight.ts). */
   private runCheck(): void {
     this.checkWaiting = false;
+    // Loading (the edited statements parsed again) is part of the first slice, so a request waits for one slice in all.
+    const firstSliceEnd = performance.now() + this.sliceMs;
     const flight = this.resolveStage();
     if (!flight) return;
     this.inFlight = flight;
@@ -366,12 +368,12 @@ export class Workspace {
       if (!flight.runRules(performance.now() + this.sliceMs)) return afterPendingMessages(rules);
       afterPendingMessages(commit);
     };
-    const resolve = () => {
+    const resolve = (sliceEnd = performance.now() + this.sliceMs) => {
       if (superseded()) return drop();
-      if (!flight.resolve(performance.now() + this.sliceMs)) return afterPendingMessages(resolve);
+      if (!flight.resolve(sliceEnd)) return afterPendingMessages(() => resolve());
       afterPendingMessages(rules);
     };
-    resolve();
+    resolve(firstSliceEnd);
   }
 
   /** Loads the programs the edits since the last commit touch, against the current text, and starts their resolves. */
