@@ -177,7 +177,10 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
 
   // Pass 3: unit properties.
   yield;
-  for (const { unit, file } of unitDecls) resolveUnitProperties(unit, file, table);
+  for (const { unit, file } of unitDecls) {
+    if (++done % (STATEMENTS_PER_STEP / 8) === 0) yield;
+    resolveUnitProperties(unit, file, table);
+  }
   for (const { unit, file } of unitDecls) {
     for (const membership of unit.roster) {
       if (membership.entry.residence) {
