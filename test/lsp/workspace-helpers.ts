@@ -27,7 +27,7 @@ export interface TestWorkspace {
   dispose(): void;
 }
 
-export function testWorkspace(files: Record<string, string> = {}, options: Pick<WorkspaceOptions, "sliceMs"> = {}): TestWorkspace {
+export function testWorkspace(files: Record<string, string> = {}, options: Pick<WorkspaceOptions, "sliceMs" | "log"> = {}): TestWorkspace {
   const root = mkdtempSync(join(tmpdir(), "orgspec-lsp-"));
   const published: Published[] = [];
   const workspace = new Workspace({
