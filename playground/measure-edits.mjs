@@ -8,7 +8,7 @@
 //   node playground/measure-edits.mjs [--runs 2] [--edits 40] [dir ...]   (default dist/playground)
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium, openPlayground } from "./measure-page.mjs";
 import { generatedSpec } from "../dist/scripts/lsp-latency.js";
 
 const args = process.argv.slice(2);
@@ -21,13 +21,10 @@ const edits = option("--edits", 40);
 const dirs = (args.length > 0 ? args : ["dist/playground"]).map((dir) => resolve(dir));
 const WARM_UP = 6;
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+const browser = await launchChromium();
 
 async function once(dir, text) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(`file://${dir}/index.html`);
-  await page.waitForFunction(() => typeof window.orgspecPlayground?.firstDiagnosticsAt === "number", null, { timeout: 60_000 });
+  const page = await openPlayground(browser, dir);
   const samples = await page.evaluate(
     async ({ text, edits }) => {
       const { monaco, editor } = window.orgspecPlayground;

@@ -8,20 +8,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium, openPlayground } from "./measure-page.mjs";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 7;
 const dirs = (args.length > 0 ? args : ["dist/playground"]).map((dir) => resolve(dir));
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+const browser = await launchChromium();
 
 async function once(dir) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(`file://${dir}/index.html`);
-  await page.waitForFunction(() => typeof window.orgspecPlayground?.firstDiagnosticsAt === "number", null, { timeout: 60_000 });
+  const page = await openPlayground(browser, dir);
   const timing = await page.evaluate(() => ({
     load: performance.getEntriesByType("navigation")[0].loadEventEnd,
     first: window.orgspecPlayground.firstDiagnosticsAt,
