@@ -6,6 +6,7 @@
 // A large program is resolved a part at a time, and the requests read between
 // the parts are answered there.
 import { pathToFileURL } from "node:url";
+import type { Range } from "vscode-languageserver";
 import { afterEach, describe, expect, it } from "vitest";
 import { completion } from "../../lsp/handlers/completion.js";
 import { testWorkspace, type TestWorkspace } from "./workspace-helpers.js";
@@ -106,50 +107,47 @@ function publishedFromScratch(text: string): string {
 describe("requests read while a large program is resolved again", () => {
   const insertMeeting = { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: "on 2026-03-09 meeting \n" };
 
+  /** Opens LARGE with a slice of 0 ms (one part of the resolve per turn), makes `edit`, and waits until its resolve is under way. */
+  async function resolvingAfter(edit: { range: Range; text: string }): Promise<{ opened: TestWorkspace; uri: string; resolvedBefore: number }> {
+    const opened = (t = testWorkspace({}, { sliceMs: 0 }));
+    const uri = opened.open("main.org", LARGE);
+    const resolvedBefore = opened.workspace.counts.resolved;
+    opened.workspace.change(uri, [edit], 2);
+    await turnsUntil(() => opened.workspace.resolving);
+    return { opened, uri, resolvedBefore };
+  }
+
   it("a completion is answered between the resolve's parts, from the last model, and the resolve goes on", async () => {
-    // A slice of 0 ms: one part of the resolve per turn of the event loop.
-    t = testWorkspace({}, { sliceMs: 0 });
-    const uri = t.open("main.org", LARGE);
-    const resolvedBefore = t.workspace.counts.resolved;
-    t.workspace.change(uri, [insertMeeting], 2);
-    await turnsUntil(() => t!.workspace.resolving);
-    const items = completion(t.workspace, { textDocument: { uri }, position: { line: 7, character: 22 } }).items.map((item) => item.label);
+    const { opened, uri, resolvedBefore } = await resolvingAfter(insertMeeting);
+    const items = completion(opened.workspace, { textDocument: { uri }, position: { line: 7, character: 22 } }).items.map((item) => item.label);
     expect(items).toContain("mill");
     // Answered without finishing the resolve.
-    expect(t.workspace.resolving).toBe(true);
-    expect(t.workspace.counts.resolved).toBe(resolvedBefore);
-    await t.workspace.settled();
-    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
-    expect(publishedJson(t)).toBe(publishedFromScratch(t.workspace.document(t.workspace.openPaths()[0]!)!.getText()));
+    expect(opened.workspace.resolving).toBe(true);
+    expect(opened.workspace.counts.resolved).toBe(resolvedBefore);
+    await opened.workspace.settled();
+    expect(opened.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    expect(publishedJson(opened)).toBe(publishedFromScratch(opened.workspace.document(opened.workspace.openPaths()[0]!)!.getText()));
   });
 
   it("a request that needs the current model finishes the resolve under way", async () => {
-    t = testWorkspace({}, { sliceMs: 0 });
-    const uri = t.open("main.org", LARGE);
-    const resolvedBefore = t.workspace.counts.resolved;
-    t.workspace.change(uri, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }, text: "Mill Cell" }], 2);
-    await turnsUntil(() => t!.workspace.resolving);
-    const program = t.workspace.programFor(t.workspace.openPaths()[0]!);
+    const { opened, resolvedBefore } = await resolvingAfter({ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }, text: "Mill Cell" });
+    const program = opened.workspace.programFor(opened.workspace.openPaths()[0]!);
     expect(program?.model.units.find((unit) => unit.id === "mill")?.title).toBe("Mill Cell");
-    expect(t.workspace.resolving).toBe(false);
-    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
-    await t.workspace.settled();
-    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    expect(opened.workspace.resolving).toBe(false);
+    expect(opened.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    await opened.workspace.settled();
+    expect(opened.workspace.counts.resolved).toBe(resolvedBefore + 1);
   });
 
   it("an edit read while a resolve is under way drops it: only the newer text is resolved to the end", async () => {
-    t = testWorkspace({}, { sliceMs: 0 });
-    const uri = t.open("main.org", LARGE);
-    const resolvedBefore = t.workspace.counts.resolved;
-    t.workspace.change(uri, [insertMeeting], 2);
-    await turnsUntil(() => t!.workspace.resolving);
-    t.workspace.change(uri, [{ range: { start: { line: 7, character: 22 }, end: { line: 7, character: 22 } }, text: "mill" }], 3);
-    await t.workspace.settled();
-    expect(t.workspace.counts.resolved).toBe(resolvedBefore + 1);
-    const text = t.workspace.document(t.workspace.openPaths()[0]!)!.getText();
+    const { opened, uri, resolvedBefore } = await resolvingAfter(insertMeeting);
+    opened.workspace.change(uri, [{ range: { start: { line: 7, character: 22 }, end: { line: 7, character: 22 } }, text: "mill" }], 3);
+    await opened.workspace.settled();
+    expect(opened.workspace.counts.resolved).toBe(resolvedBefore + 1);
+    const text = opened.workspace.document(opened.workspace.openPaths()[0]!)!.getText();
     expect(text).toContain("on 2026-03-09 meeting mill\n");
-    const mill = t.workspace.checkedProgram(t.workspace.openPaths()[0]!)!.model.units.find((unit) => unit.id === "mill")!;
+    const mill = opened.workspace.checkedProgram(opened.workspace.openPaths()[0]!)!.model.units.find((unit) => unit.id === "mill")!;
     expect(mill.timeline.gatherings.meeting).toHaveLength(601);
-    expect(publishedJson(t)).toBe(publishedFromScratch(text));
+    expect(publishedJson(opened)).toBe(publishedFromScratch(text));
   });
 });
