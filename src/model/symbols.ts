@@ -5,7 +5,7 @@
 import type { Identifier, Span, StringValue } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic, RelatedLocation } from "../diagnostics/types.js";
-import { closestNames } from "../util/text.js";
+import { NameSuggester } from "../util/name-index.js";
 import type { DeclarationKind, NamedSymbol, Person, PersonDeclaration, Reference, Residence, SymbolKind, Unit } from "./types.js";
 
 type KindOf<K extends SymbolKind> = Extract<NamedSymbol, { kind: K }>;
@@ -21,7 +21,8 @@ export class SymbolTable {
   readonly symbols = new Map<string, NamedSymbol>();
   readonly references: Reference[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  private readonly namesByKind = new Map<SymbolKind, string[]>();
+  /** Suggesters over the names of each kind, and over all names (`null`). */
+  private readonly suggesters = new Map<SymbolKind | null, NameSuggester>();
   private readonly suggestions = new Map<string, string[]>();
 
   /** Declares a unit or residence; a second declaration of the name is ORG003. */
@@ -147,26 +148,28 @@ export class SymbolTable {
     const key = `${kind}\0${name}`;
     let best = this.suggestions.get(key);
     if (!best) {
-      best = closestNames(name, this.namesOf(kind));
-      if (best.length === 0) best = closestNames(name, this.symbols.keys());
+      best = this.suggester(kind).closest(name);
+      if (best.length === 0) best = this.suggester(null).closest(name);
       this.suggestions.set(key, best);
     }
     return [...best];
   }
 
-  private namesOf(kind: SymbolKind): string[] {
-    let names = this.namesByKind.get(kind);
-    if (!names) {
-      names = [];
-      for (const [key, symbol] of this.symbols) if (symbol.kind === kind) names.push(key);
-      this.namesByKind.set(kind, names);
+  /** The suggester over the names of `kind` (every name: `null`), in the order declared. */
+  private suggester(kind: SymbolKind | null): NameSuggester {
+    let suggester = this.suggesters.get(kind);
+    if (!suggester) {
+      const names: string[] = [];
+      for (const [key, symbol] of this.symbols) if (kind === null || symbol.kind === kind) names.push(key);
+      suggester = new NameSuggester(names);
+      this.suggesters.set(kind, suggester);
     }
-    return names;
+    return suggester;
   }
 
   /** Forgets the name lists and suggestions when a name is declared. */
   private declared(): void {
-    if (this.namesByKind.size > 0) this.namesByKind.clear();
+    if (this.suggesters.size > 0) this.suggesters.clear();
     if (this.suggestions.size > 0) this.suggestions.clear();
   }
 }

@@ -109,16 +109,34 @@ export const MAX_SUGGESTION_CANDIDATES = 20_000;
  */
 export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
   if (name.length > MAX_SUGGESTED_LENGTH) return [];
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  const scored: { candidate: string; distance: number }[] = [];
+  const limit = suggestionLimit(name);
+  const scored: ScoredName[] = [];
   let compared = 0;
   for (const candidate of candidates) {
-    if (compared++ >= MAX_SUGGESTION_CANDIDATES) break;
+    if (compared >= MAX_SUGGESTION_CANDIDATES) break;
+    const order = compared++;
     if (candidate === name) continue;
     const distance = editDistance(name, candidate, limit);
-    if (distance <= limit) scored.push({ candidate, distance });
+    if (distance <= limit) scored.push({ candidate, distance, order });
   }
-  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
+  return bestNames(scored, max);
+}
+
+/** How far a suggestion may be from `name`: a third of its length, at least 1. */
+export function suggestionLimit(name: string): number {
+  return Math.max(1, Math.floor(name.length / 3));
+}
+
+/** A candidate within the limit: its distance, and its place among the candidates. */
+export interface ScoredName {
+  readonly candidate: string;
+  readonly distance: number;
+  readonly order: number;
+}
+
+/** The `max` best of `scored`: nearest first, then alphabetically, then in the candidates' order. */
+export function bestNames(scored: ScoredName[], max: number): string[] {
+  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate) || x.order - y.order);
   return scored.slice(0, max).map((entry) => entry.candidate);
 }
 

@@ -27,4 +27,16 @@ describe("suggestions", () => {
     const unresolved = result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG002");
     expect(unresolved.map((diagnostic) => diagnostic.message)).toEqual([`no unit or person named \`${a}b\``]);
   });
+
+  it("still name the closest person for each of many distinct misspellings in one program", () => {
+    // Past the first questions the table's suggester answers from its index (src/util/name-index.ts).
+    const cells = Array.from({ length: 40 }, (_, cell) =>
+      [`cell c${cell} "C${cell}" {`, "  under sinuiju", `  secretary q${cell}_0`, ...Array.from({ length: 5 }, (_, member) => `  member p${cell}_${member} "P ${cell} ${member}" joined 2010-01-01`), "}"].join("\n"),
+    );
+    const result = checkSpec(`import "committees.org"\n${cells.join("\n")}\n`);
+    const unresolved = result.diagnostics.filter((diagnostic) => diagnostic.code === "ORG002");
+    expect(unresolved.map((diagnostic) => diagnostic.message)).toEqual(
+      Array.from({ length: 40 }, (_, cell) => `no unit or person named \`q${cell}_0\`; did you mean \`p${cell}_0\`?`),
+    );
+  });
 });
