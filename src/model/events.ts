@@ -67,8 +67,12 @@ export function* addEvents(
   const horizon = seriesHorizon(files, period);
 
   let done = 0;
-  for (const file of files) {
-    for (const statement of file.ast.statements) {
+  // Indexed loops: a for-of in a generator allocates a result object per item.
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f]!;
+    const statements = file.ast.statements;
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s]!;
       if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "event") {
         events.push({ statement, file: file.path });
@@ -89,13 +93,18 @@ export function* addEvents(
     }
   }
 
-  for (const unit of touchedUnits) {
+  sortTimelines(touchedUnits, touchedPeople);
+  sortByKey(events, (record) => record.statement.date.day ?? 0);
+  return { events, series };
+}
+
+/** Puts the timelines events were added to in order of day. */
+function sortTimelines(units: ReadonlySet<Unit>, people: ReadonlySet<Person>): void {
+  for (const unit of units) {
     for (const kind of GATHERING_KINDS) sortByDay(unit.timeline.gatherings[kind]);
     sortByDay(unit.timeline.reports);
   }
-  for (const person of touchedPeople) sortByDay(person.timeline);
-  sortByKey(events, (record) => record.statement.date.day ?? 0);
-  return { events, series };
+  for (const person of people) sortByDay(person.timeline);
 }
 
 const byDay = (a: { readonly day: number }, b: { readonly day: number }) => a.day - b.day;

@@ -99,11 +99,16 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
 
   const period = findPeriod(program.files, diagnostics);
 
-  // Pass 1: units and residences, in program order.
+  // Pass 1: units and residences, in program order. The passes loop by
+  // index: a for-of in a generator allocates a result object per item.
+  const files = program.files;
   const unitDecls: { unit: Unit; file: string }[] = [];
   let done = 0;
-  for (const file of program.files) {
-    for (const statement of file.ast.statements) {
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f]!;
+    const statements = file.ast.statements;
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s]!;
       if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "unit") {
         const unit = newUnit(statement, file.path);
@@ -129,11 +134,14 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
   }
 
   // Pass 2: people, from rosters, `person` declarations and applications.
-  for (const { unit, file } of unitDecls) {
+  for (let u = 0; u < unitDecls.length; u++) {
+    const { unit, file } = unitDecls[u]!;
     // A unit's roster is several statements' worth.
     if (++done % (STATEMENTS_PER_STEP / 8) === 0) yield;
     const seen = new Set<string>();
-    for (const item of unit.decl.items) {
+    const items = unit.decl.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.type !== "roster") continue;
       if (seen.has(item.id.name)) {
         table.duplicate(file, item.id, `\`${item.id.name}\` is listed twice in the roster of ${unit.id}`);
@@ -158,8 +166,11 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
       else person.memberships.push(membership);
     }
   }
-  for (const file of program.files) {
-    for (const statement of file.ast.statements) {
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f]!;
+    const statements = file.ast.statements;
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s]!;
       if (++done % STATEMENTS_PER_STEP === 0) yield;
       if (statement.type === "person") {
         const existing = table.symbols.get(statement.id.name);
@@ -177,17 +188,12 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
 
   // Pass 3: unit properties.
   yield;
-  for (const { unit, file } of unitDecls) {
+  for (let u = 0; u < unitDecls.length; u++) {
+    const { unit, file } = unitDecls[u]!;
     if (++done % (STATEMENTS_PER_STEP / 8) === 0) yield;
     resolveUnitProperties(unit, file, table);
   }
-  for (const { unit, file } of unitDecls) {
-    for (const membership of unit.roster) {
-      if (membership.entry.residence) {
-        (membership as { residence: Residence | null }).residence = table.lookup(file, membership.entry.residence, "residence", "`at`");
-      }
-    }
-  }
+  resolveResidences(unitDecls, table);
 
   // Pass 4: events.
   yield;
@@ -233,6 +239,17 @@ export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = 
     references: table.references,
     diagnostics: all,
   };
+}
+
+/** The residences (`at`) of the roster entries that name one. */
+function resolveResidences(unitDecls: readonly { unit: Unit; file: string }[], table: SymbolTable): void {
+  for (const { unit, file } of unitDecls) {
+    for (const membership of unit.roster) {
+      if (membership.entry.residence) {
+        (membership as { residence: Residence | null }).residence = table.lookup(file, membership.entry.residence, "residence", "`at`");
+      }
+    }
+  }
 }
 
 function findPeriod(files: readonly SourceFile[], diagnostics: Diagnostic[]): Period | null {

@@ -160,7 +160,10 @@ export class SymbolTable {
     let suggester = this.suggesters.get(kind);
     if (!suggester) {
       const names: string[] = [];
-      for (const [key, symbol] of this.symbols) if (kind === null || symbol.kind === kind) names.push(key);
+      // forEach, not for-of over entries: no [key, value] array per name.
+      this.symbols.forEach((symbol, key) => {
+        if (kind === null || symbol.kind === kind) names.push(key);
+      });
       suggester = new NameSuggester(names);
       this.suggesters.set(kind, suggester);
     }
