@@ -7,7 +7,7 @@ import type { Day } from "../ast/types.js";
 import { ruleObligations } from "../check/run-rules.js";
 import type { Model, Person, PersonEventKind, Unit } from "../model/types.js";
 import type { DeadlineKind, DeadlineObligation } from "../rules/obligation.js";
-import { cellOn, isOverdue, membershipFacts, type PersonFacts } from "../rules/shared/membership-facts.js";
+import { cellOn, isOverdue, everyPersonFacts, type PersonFacts } from "../rules/shared/membership-facts.js";
 import type { RuleSettings } from "./rule-settings.js";
 
 export type { DeadlineKind } from "../rules/obligation.js";
@@ -46,7 +46,7 @@ export function candidateHistories(model: Model, settings: RuleSettings, asOf: D
   const histories: CandidateHistory[] = [];
   const byPerson = new Map<Person, MembershipDeadline[]>();
   for (const deadline of membershipDeadlines(model, settings)) byPerson.set(deadline.person, [...(byPerson.get(deadline.person) ?? []), deadline]);
-  for (const facts of membershipFacts(model).values()) {
+  for (const facts of everyPersonFacts(model)) {
     if (facts.cases.length === 0 && !facts.probation) continue;
     const deadlines = byPerson.get(facts.person) ?? [];
     const lateDecisions = new Set(deadlines.filter((item) => item.closedBy && item.closedBy.day > item.due).map((item) => item.closedBy));

@@ -6,7 +6,7 @@
 // groups expiring waivers by it.
 import type { Span } from "../ast/types.js";
 import type { Model, PersonEvent, Unit } from "../model/types.js";
-import { membershipFacts } from "../rules/shared/membership-facts.js";
+import { everyPersonFacts } from "../rules/shared/membership-facts.js";
 
 /** Identifies a unit's declaration across the programs that share its file. */
 export function unitKey(unit: Unit): string {
@@ -60,7 +60,7 @@ export class UnitLocator {
       }
       for (const report of unit.timeline.reports) this.claim(report.file, report.statement.span, unit);
     }
-    for (const facts of membershipFacts(model).values()) {
+    for (const facts of everyPersonFacts(model)) {
       const cellOfCase = new Map<PersonEvent, Unit | null>();
       for (const item of facts.cases) {
         for (const forward of item.forwards) cellOfCase.set(forward, item.cell ?? item.application?.unit ?? null);

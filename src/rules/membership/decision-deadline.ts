@@ -3,7 +3,7 @@ import { membershipExample } from "../shared/membership-examples.js";
 import type { Application, PersonEvent, Unit } from "../../model/types.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, months, type OptionSpecs } from "../rule.js";
-import { decidingCommittee, isLate, isOverdue, membershipFacts } from "../shared/membership-facts.js";
+import { decidingCommittee, isLate, isOverdue, everyPersonFacts } from "../shared/membership-facts.js";
 import { computed, readEvent } from "../evidence.js";
 import { after, durationWords, relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
@@ -22,7 +22,7 @@ interface CommitteeDecision extends DeadlineObligation {
 /** Every forward to the committee that should decide starts a clock. */
 function obligations({ model, options }: ObligationContext<typeof OPTIONS>): CommitteeDecision[] {
   const found: CommitteeDecision[] = [];
-  for (const facts of membershipFacts(model).values()) {
+  for (const facts of everyPersonFacts(model)) {
     for (const item of facts.cases) {
       for (const forward of item.forwards) {
         const committee = decidingCommittee(item, forward);

@@ -3,7 +3,7 @@ import { membershipExample } from "../shared/membership-examples.js";
 import type { PersonEvent } from "../../model/types.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, years, type OptionSpecs } from "../rule.js";
-import { cellOn, firstAfter, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
+import { cellOn, firstAfter, isLate, isOverdue, everyPersonFacts, type Probation } from "../shared/membership-facts.js";
 import { computed, readEvent } from "../evidence.js";
 import { after, durationWords, eventPhrase, probationStartStep, relatedEvent, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
@@ -25,7 +25,7 @@ interface ExtensionEnd extends DeadlineObligation {
 /** A probation whose first decision was `extend` starts a clock to its extended end. */
 function obligations({ model, options }: ObligationContext<typeof OPTIONS>): ExtensionEnd[] {
   const found: ExtensionEnd[] = [];
-  for (const facts of membershipFacts(model).values()) {
+  for (const facts of everyPersonFacts(model)) {
     const probation = facts.probation;
     const extend = probation?.decision;
     if (!probation || !extend || extend.kind !== "extend") continue;

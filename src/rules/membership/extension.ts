@@ -3,7 +3,7 @@ import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
 import { computed, readEvent } from "../evidence.js";
 import { defineRule } from "../rule.js";
-import { cellOn, membershipFacts, type PersonFacts } from "../shared/membership-facts.js";
+import { cellOn, everyPersonFacts, type PersonFacts } from "../shared/membership-facts.js";
 import { eventPhrase, relatedEvent } from "../shared/membership-text.js";
 import { KIND_NAMES, personLabel, unitLabel } from "../shared/units.js";
 
@@ -50,7 +50,7 @@ export const extension = defineRule({
     ]),
   },
   check({ model, report }) {
-    for (const facts of membershipFacts(model).values()) {
+    for (const facts of everyPersonFacts(model)) {
       let first: PersonEvent | null = null;
       for (const extend of facts.person.timeline) {
         if (extend.kind !== "extend") continue;

@@ -2,7 +2,7 @@ import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
 import type { DeadlineObligation, ObligationContext } from "../obligation.js";
 import { defineRule, years, type OptionSpecs } from "../rule.js";
-import { cellOn, isLate, isOverdue, membershipFacts, type Probation } from "../shared/membership-facts.js";
+import { cellOn, isLate, isOverdue, everyPersonFacts, type Probation } from "../shared/membership-facts.js";
 import { computed, readEvent } from "../evidence.js";
 import { after, durationWords, eventPhrase, probationStartLocation, probationStartStep, relatedProbationStart } from "../shared/membership-text.js";
 import { personLabel } from "../shared/units.js";
@@ -19,7 +19,7 @@ interface ProbationDecision extends DeadlineObligation {
 /** Every probation starts a clock; full membership without a decision closes it too (ORG306 judges that). */
 function obligations({ model, options }: ObligationContext<typeof OPTIONS>): ProbationDecision[] {
   const found: ProbationDecision[] = [];
-  for (const facts of membershipFacts(model).values()) {
+  for (const facts of everyPersonFacts(model)) {
     const probation = facts.probation;
     if (!probation) continue;
     const due = after(probation.start, options.probation);

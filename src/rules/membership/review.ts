@@ -4,7 +4,7 @@ import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
 import { computed, readEvent } from "../evidence.js";
 import { defineRule, type ReportInput } from "../rule.js";
-import { meetingOn, membershipFacts, type ApplicationCase } from "../shared/membership-facts.js";
+import { meetingOn, everyPersonFacts, type ApplicationCase } from "../shared/membership-facts.js";
 import { relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
 
@@ -91,7 +91,7 @@ export const review = defineRule({
     ]),
   },
   check({ model, report }) {
-    for (const facts of membershipFacts(model).values()) {
+    for (const facts of everyPersonFacts(model)) {
       for (const item of facts.cases) {
         // An application to something other than a cell is ORG301's (or ORG002's) finding: no cell to judge by.
         if (item.application && !item.cell) continue;

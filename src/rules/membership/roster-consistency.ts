@@ -3,7 +3,7 @@ import { formatDay } from "../../util/dates.js";
 import { membershipExample } from "../shared/membership-examples.js";
 import { computed, readEntry, readEvent } from "../evidence.js";
 import { defineRule, type ReportInput } from "../rule.js";
-import { firstAfter, membershipFacts, type PersonFacts } from "../shared/membership-facts.js";
+import { firstAfter, everyPersonFacts, type PersonFacts } from "../shared/membership-facts.js";
 import { eventPhrase, relatedEvent } from "../shared/membership-text.js";
 import { personLabel, unitLabel } from "../shared/units.js";
 
@@ -163,7 +163,7 @@ export const rosterConsistency = defineRule({
     ]),
   },
   check({ model, report }) {
-    for (const facts of membershipFacts(model).values()) {
+    for (const facts of everyPersonFacts(model)) {
       if (model.period) checkApprove(facts, model.period, report);
       checkRatify(facts, report);
       checkDepartures(facts, report);

@@ -57,22 +57,40 @@ export interface PersonFacts {
 
 const DECISIONS_AFTER_PROBATION: readonly PersonEventKind[] = ["admit", "extend", "expel"];
 
-const cache = new WeakMap<Model, ReadonlyMap<Person, PersonFacts>>();
+interface DerivedFacts {
+  readonly byPerson: ReadonlyMap<Person, PersonFacts>;
+  /** In the order of `model.people`. */
+  readonly all: readonly PersonFacts[];
+}
 
-/** The facts of every person of the model, derived once per model. */
-export function membershipFacts(model: Model): ReadonlyMap<Person, PersonFacts> {
+const cache = new WeakMap<Model, DerivedFacts>();
+
+function derived(model: Model): DerivedFacts {
   let facts = cache.get(model);
   if (!facts) {
-    const derived = new Map<Person, PersonFacts>();
-    for (const person of model.people) derived.set(person, derive(person));
-    cache.set(model, derived);
-    facts = derived;
+    const all = model.people.map(derive);
+    facts = { byPerson: new Map(all.map((personFacts) => [personFacts.person, personFacts])), all };
+    cache.set(model, facts);
   }
   return facts;
 }
 
-/** The cases of a person with no events, as most people are (one array for all of them). */
-const NO_CASES: readonly ApplicationCase[] = Object.freeze([]);
+/** The facts of every person of the model, by person, derived once per model. */
+export function membershipFacts(model: Model): ReadonlyMap<Person, PersonFacts> {
+  return derived(model).byPerson;
+}
+
+/** The same facts as a list, in the order of `model.people`: what a rule that reads everyone loops over (an array, not a map's iterator). */
+export function everyPersonFacts(model: Model): readonly PersonFacts[] {
+  return derived(model).all;
+}
+
+/**
+ * The cases of a person with no events, as most people are (one array for
+ * all of them). Not frozen: a loop over a frozen array takes the slow path and
+ * allocates an iterator per person; the type keeps it read-only.
+ */
+const NO_CASES: readonly ApplicationCase[] = [];
 
 function derive(person: Person): PersonFacts {
   const cases = person.timeline.length === 0 ? NO_CASES : applicationCases(person);

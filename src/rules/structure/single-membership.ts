@@ -41,9 +41,11 @@ ${exampleRoster("r", 5)}
   },
   check({ model, report }) {
     for (const person of model.people) {
-      const [first, ...others] = person.memberships;
+      const memberships = person.memberships;
+      const first = memberships[0];
       if (!first) continue;
-      for (const other of others) {
+      for (let at = 1; at < memberships.length; at++) {
+        const other = memberships[at]!;
         report({
           file: other.file,
           span: other.entry.span,
