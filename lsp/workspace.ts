@@ -18,6 +18,7 @@ import {
   modelStillValid,
   resolveSteps,
   SeriesExpansions,
+  SuggesterMemory,
   todayDay,
   type Day,
   type Diagnostic,
@@ -87,6 +88,8 @@ export class Workspace {
   private readonly tokenCache = new DocumentTokens();
   /** Series expanded for one model, kept for the next while their statements are kept (src/model/events.ts). */
   private readonly expansions = new SeriesExpansions();
+  /** "Did you mean" suggesters kept across resolves: an edit that declares nothing asks none again. */
+  private readonly suggesters = new SuggesterMemory();
   readonly cache: DocumentCache;
   private readonly results = new Map<string, ProgramResult>();
   /** What was last published per path, as JSON, so unchanged files are not sent again. */
@@ -392,7 +395,7 @@ export class Workspace {
           // After an edit in a comment or white space the last model holds (its rules run again: waivers may have changed).
           const kept = previous && !everything ? modelStillValid(previous.model, program) : null;
           if (kept) this.counts.kept++;
-          resolves.set(entry, kept ? { kept } : { steps: resolveSteps(program, { expansions: this.expansions }) });
+          resolves.set(entry, kept ? { kept } : { steps: resolveSteps(program, { expansions: this.expansions, suggesters: this.suggesters }) });
         } catch (error) {
           this.options.log?.(`orgspec: checking ${entry} failed: ${(error as Error).stack ?? String(error)}`);
         }

@@ -26,6 +26,7 @@ export type { FileHost, LoadedProgram } from "./program/load.js";
 export { findEntries, orgFilesUnder } from "./program/entries.js";
 export { resolveProgram, resolveSteps, type ResolveOptions } from "./model/resolve.js";
 export { SeriesExpansions } from "./model/events.js";
+export { SuggesterMemory } from "./util/name-index.js";
 export { RULES, RULES_BY_CODE, RULES_BY_NAME } from "./rules/index.js";
 export { KIND_NAMES as UNIT_KIND_NAMES } from "./rules/shared/units.js";
 export type { AnyRule, Rule, RuleContext, Duration, OptionSpec } from "./rules/rule.js";

@@ -8,6 +8,7 @@ import type { LoadedProgram } from "../program/load.js";
 import { formatDay } from "../util/dates.js";
 import { describeSymbol, SymbolTable } from "./symbols.js";
 import { addEvents, STATEMENTS_PER_STEP, type SeriesExpansions } from "./events.js";
+import type { SuggesterMemory } from "../util/name-index.js";
 import { tokenize } from "../query/tokens.js";
 import { TIMELINE_KINDS, type TimelineKind } from "./types.js";
 import type {
@@ -64,6 +65,8 @@ function newPerson(declaration: PersonDeclaration): Person {
 export interface ResolveOptions {
   /** Series expansions to reuse and keep for the next resolve (the language server's, across edits). */
   readonly expansions?: SeriesExpansions;
+  /** "Did you mean" suggesters to reuse and keep for the next resolve (the language server's, across edits). */
+  readonly suggesters?: SuggesterMemory;
 }
 
 /** Resolves a program at once (the command line, the worker, the tests). */
@@ -84,7 +87,7 @@ export function resolveProgram(program: LoadedProgram, options: ResolveOptions =
  * before it is done.
  */
 export function* resolveSteps(program: LoadedProgram, options: ResolveOptions = {}): Generator<void, Model, void> {
-  const table = new SymbolTable();
+  const table = new SymbolTable(options.suggesters ?? null);
   const diagnostics: Diagnostic[] = [];
   const units: Unit[] = [];
   const residences: Residence[] = [];

@@ -5,7 +5,7 @@
 import type { Identifier, Span, StringValue } from "../ast/types.js";
 import { LANGUAGE_CODES } from "../diagnostics/language.js";
 import type { Diagnostic, RelatedLocation } from "../diagnostics/types.js";
-import { NameSuggester } from "../util/name-index.js";
+import { NameSuggester, type SuggesterMemory } from "../util/name-index.js";
 import type { DeclarationKind, NamedSymbol, Person, PersonDeclaration, Reference, Residence, SymbolKind, Unit } from "./types.js";
 
 type KindOf<K extends SymbolKind> = Extract<NamedSymbol, { kind: K }>;
@@ -24,6 +24,9 @@ export class SymbolTable {
   /** Suggesters over the names of each kind, and over all names (`null`). */
   private readonly suggesters = new Map<SymbolKind | null, NameSuggester>();
   private readonly suggestions = new Map<string, string[]>();
+
+  /** `memory`: suggesters kept across resolves, for lists of names equal to theirs. */
+  constructor(private readonly memory: SuggesterMemory | null = null) {}
 
   /** Declares a unit or residence; a second declaration of the name is ORG003. */
   declare(symbol: Unit | Residence, file: string, id: Identifier): boolean {
@@ -164,7 +167,7 @@ export class SymbolTable {
       this.symbols.forEach((symbol, key) => {
         if (kind === null || symbol.kind === kind) names.push(key);
       });
-      suggester = new NameSuggester(names);
+      suggester = this.memory ? this.memory.suggester(names) : new NameSuggester(names);
       this.suggesters.set(kind, suggester);
     }
     return suggester;

@@ -28,6 +28,7 @@ export class NameSuggester {
   private readonly candidates: readonly string[];
   private scans = 0;
   private index: BigramIndex | null = null;
+  private readonly answers = new Map<string, readonly string[]>();
   /** Edit distances computed so far (what an answer costs; tests read it). */
   comparisons = 0;
 
@@ -35,7 +36,26 @@ export class NameSuggester {
     this.candidates = names.length > MAX_SUGGESTION_CANDIDATES ? names.slice(0, MAX_SUGGESTION_CANDIDATES) : names;
   }
 
+  /** Whether `names` has the candidates this suggester was made from, so that it answers for them too. */
+  answersFor(names: readonly string[]): boolean {
+    const { candidates } = this;
+    if (Math.min(names.length, MAX_SUGGESTION_CANDIDATES) !== candidates.length) return false;
+    for (let at = 0; at < candidates.length; at++) if (names[at] !== candidates[at]) return false;
+    return true;
+  }
+
+  /** The `max` closest names to `name`, best first (answered once for each name and `max`). */
   closest(name: string, max = 3): string[] {
+    const key = `${max}\0${name}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.compute(name, max);
+      this.answers.set(key, answer);
+    }
+    return [...answer];
+  }
+
+  private compute(name: string, max: number): string[] {
     if (name.length > MAX_SUGGESTED_LENGTH) return [];
     const limit = suggestionLimit(name);
     // A one-character name may be near a name with no bigram in common.
@@ -54,6 +74,28 @@ export class NameSuggester {
       if (distance <= limit) scored.push({ candidate, distance, order });
     }
     return bestNames(scored, max);
+  }
+}
+
+/** Suggesters kept for the lists of names of the last few models. */
+const KEPT_SUGGESTERS = 8;
+
+/**
+ * Suggesters kept from one resolve to the next (the language server's, across
+ * edits): a list of names equal to a kept suggester's gets that suggester,
+ * its index and its answers, since equal candidates give equal answers. Most
+ * edits declare nothing, so a program with many misspelt names does not
+ * look for the same suggestions again on every keystroke.
+ */
+export class SuggesterMemory {
+  private readonly kept: NameSuggester[] = [];
+
+  suggester(names: readonly string[]): NameSuggester {
+    const at = this.kept.findIndex((suggester) => suggester.answersFor(names));
+    const suggester = at >= 0 ? this.kept.splice(at, 1)[0]! : new NameSuggester(names);
+    this.kept.unshift(suggester);
+    if (this.kept.length > KEPT_SUGGESTERS) this.kept.pop();
+    return suggester;
   }
 }
 

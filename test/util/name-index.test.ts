@@ -3,7 +3,7 @@
 // compare far fewer of them when many distinct names are asked.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NameSuggester } from "../../src/util/name-index.js";
+import { NameSuggester, SuggesterMemory } from "../../src/util/name-index.js";
 import { closestNames, MAX_SUGGESTED_LENGTH, MAX_SUGGESTION_CANDIDATES } from "../../src/util/text.js";
 
 /** Names over a few letters, so that many are near each other; `\0` is the index's edge marker. */
@@ -64,5 +64,42 @@ describe("NameSuggester", () => {
     expect(answers).toEqual(questions.map((question) => closestNames(question, names)));
     // Comparing every candidate would be 834 × 8,340 edit distances.
     expect(suggester.comparisons).toBeLessThan((834 * 8340) / 20);
+  });
+});
+
+describe("SuggesterMemory", () => {
+  const people = Array.from({ length: 300 }, (_, index) => `kim_${index}`);
+
+  it("gives a list equal to a kept one that suggester, whose answers are not sought again", () => {
+    const memory = new SuggesterMemory();
+    const first = memory.suggester([...people]);
+    const questions = ["kim_1x", "kim_2x", "kim_3x", "kim_4x"];
+    const answers = questions.map((question) => first.closest(question));
+    const comparisons = first.comparisons;
+    const again = memory.suggester([...people]);
+    expect(again).toBe(first);
+    expect(questions.map((question) => again.closest(question))).toEqual(answers);
+    expect(again.comparisons).toBe(comparisons);
+  });
+
+  it("makes a new suggester for a list with a name changed, added or moved, and answers for that list", () => {
+    const memory = new SuggesterMemory();
+    const first = memory.suggester(people);
+    expect(first.closest("kim_1x")).toEqual(["kim_1", "kim_10", "kim_11"]);
+    const renamed = people.map((name) => (name === "kim_1" ? "kim_1y" : name));
+    const added = [...people, "kim_1xy"];
+    const moved = [people[1]!, people[0]!, ...people.slice(2)];
+    for (const names of [renamed, added, moved]) {
+      const suggester = memory.suggester(names);
+      expect(suggester).not.toBe(first);
+      expect(suggester.closest("kim_1x")).toEqual(closestNames("kim_1x", names));
+    }
+    expect(memory.suggester(people)).toBe(first);
+  });
+
+  it("hands out copies of its answers", () => {
+    const suggester = new SuggesterMemory().suggester(people);
+    suggester.closest("kim_1x").push("changed");
+    expect(suggester.closest("kim_1x")).toEqual(["kim_1", "kim_10", "kim_11"]);
   });
 });
