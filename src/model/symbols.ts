@@ -173,7 +173,7 @@ export class SymbolTable {
     return suggester;
   }
 
-  /** Forgets the name lists and suggestions when a name is declared. */
+  /** Forgets the suggesters and their answers when a name is declared. */
   private declared(): void {
     if (this.suggesters.size > 0) this.suggesters.clear();
     if (this.suggestions.size > 0) this.suggestions.clear();
