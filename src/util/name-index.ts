@@ -5,6 +5,9 @@
 // seconds, in the editor on every keystroke.
 import { bestNames, closestNames, editDistance, MAX_SUGGESTED_LENGTH, MAX_SUGGESTION_CANDIDATES, suggestionLimit, type ScoredName } from "./text.js";
 
+/** Edit distances computed for suggestions, in this process (for tests and measurements: what answers cost, and that kept ones cost nothing). */
+export const suggestionCounts = { comparisons: 0 };
+
 /** Questions answered by scanning every candidate before the index is built: one typo should not pay for an index. */
 const SCANS_BEFORE_INDEX = 2;
 
@@ -29,8 +32,6 @@ export class NameSuggester {
   private scans = 0;
   private index: BigramIndex | null = null;
   private readonly answers = new Map<string, readonly string[]>();
-  /** Edit distances computed so far (what an answer costs; tests read it). */
-  comparisons = 0;
 
   constructor(names: readonly string[]) {
     this.candidates = names.length > MAX_SUGGESTION_CANDIDATES ? names.slice(0, MAX_SUGGESTION_CANDIDATES) : names;
@@ -61,7 +62,7 @@ export class NameSuggester {
     // A one-character name may be near a name with no bigram in common.
     if (this.scans < SCANS_BEFORE_INDEX || name.length + 1 - 2 * limit <= 0) {
       this.scans++;
-      this.comparisons += this.candidates.length;
+      suggestionCounts.comparisons += this.candidates.length;
       return closestNames(name, this.candidates, max);
     }
     this.index ??= new BigramIndex(this.candidates);
@@ -69,7 +70,7 @@ export class NameSuggester {
     for (const order of this.index.sharing(name, limit)) {
       const candidate = this.candidates[order]!;
       if (candidate === name) continue;
-      this.comparisons++;
+      suggestionCounts.comparisons++;
       const distance = editDistance(name, candidate, limit);
       if (distance <= limit) scored.push({ candidate, distance, order });
     }

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkProgram, diskHost, FileCache, parseDay, type Model } from "../../src/index.js";
 import { uriToPath } from "../../lsp/positions.js";
-import { testWorkspace, type TestWorkspace } from "./workspace-helpers.js";
+import { replaceFirst as replace, testWorkspace, type TestWorkspace } from "./workspace-helpers.js";
 
 let t: TestWorkspace | undefined;
 afterEach(() => t?.dispose());
@@ -39,19 +39,6 @@ function fromScratch(workspace: TestWorkspace, entry: string) {
   const text = workspace.workspace.document(entry)!.getText();
   const host = { readFile: (path: string) => (path === entry ? { text } : diskHost.readFile(path)) };
   return checkProgram(entry, { cache: new FileCache(host), rulebook: new Map(), today: parseDay("2026-07-01")! });
-}
-
-/** Replaces the first `from` in the document with `to`, as an editor's change, and checks. */
-function replace(workspace: TestWorkspace, uri: string, version: number, from: string, to: string) {
-  const text = workspace.workspace.document(uriToPath(uri))!.getText();
-  const at = text.indexOf(from);
-  expect(at).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, at).split("\n");
-  const start = { line: before.length - 1, character: before.at(-1)!.length };
-  const endLines = (text.slice(0, at) + from).split("\n");
-  const end = { line: endLines.length - 1, character: endLines.at(-1)!.length };
-  workspace.workspace.change(uri, [{ range: { start, end }, text: to }], version);
-  return workspace.workspace.checkedProgram(uriToPath(uri))!;
 }
 
 describe("a kept series statement's expansion", () => {

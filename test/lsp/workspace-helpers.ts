@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import { expect } from "vitest";
 import { diskHost, parseDay } from "../../src/index.js";
 import { Workspace, type WorkspaceOptions } from "../../lsp/workspace.js";
+import { uriToPath } from "../../lsp/positions.js";
 
 export interface Published {
   readonly uri: string;
@@ -63,4 +65,17 @@ export function testWorkspace(files: Record<string, string> = {}, options: Pick<
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Replaces the first `from` in the document with `to`, as an editor's change, and checks. */
+export function replaceFirst(workspace: TestWorkspace, uri: string, version: number, from: string, to: string) {
+  const text = workspace.workspace.document(uriToPath(uri))!.getText();
+  const at = text.indexOf(from);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, at).split("\n");
+  const start = { line: before.length - 1, character: before.at(-1)!.length };
+  const endLines = (text.slice(0, at) + from).split("\n");
+  const end = { line: endLines.length - 1, character: endLines.at(-1)!.length };
+  workspace.workspace.change(uri, [{ range: { start, end }, text: to }], version);
+  return workspace.workspace.checkedProgram(uriToPath(uri))!;
 }
