@@ -23,7 +23,6 @@ export class SymbolTable {
   readonly diagnostics: Diagnostic[] = [];
   /** Suggesters over the names of each kind, and over all names (`null`). */
   private readonly suggesters = new Map<SymbolKind | null, NameSuggester>();
-  private readonly suggestions = new Map<string, string[]>();
 
   /** `memory`: suggesters kept across resolves, for lists of names equal to theirs. */
   constructor(private readonly memory: SuggesterMemory | null = null) {}
@@ -147,15 +146,9 @@ export class SymbolTable {
   /** Declared names close to `name`, those of the expected kind first. */
   suggest(name: string, kind: SymbolKind): string[] {
     // Names are looked up once every name is declared: the names of each kind
-    // are listed once, and a misspelling repeated (or asked twice) is answered once.
-    const key = `${kind}\0${name}`;
-    let best = this.suggestions.get(key);
-    if (!best) {
-      best = this.suggester(kind).closest(name);
-      if (best.length === 0) best = this.suggester(null).closest(name);
-      this.suggestions.set(key, best);
-    }
-    return [...best];
+    // are listed once, and each suggester answers a misspelling repeated (or asked twice) once.
+    const best = this.suggester(kind).closest(name);
+    return best.length > 0 ? best : this.suggester(null).closest(name);
   }
 
   /** The suggester over the names of `kind` (every name: `null`), in the order declared. */
@@ -173,9 +166,8 @@ export class SymbolTable {
     return suggester;
   }
 
-  /** Forgets the suggesters and their answers when a name is declared. */
+  /** Forgets the suggesters, and so their answers, when a name is declared. */
   private declared(): void {
     if (this.suggesters.size > 0) this.suggesters.clear();
-    if (this.suggestions.size > 0) this.suggestions.clear();
   }
 }
