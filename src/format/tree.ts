@@ -123,8 +123,9 @@ export function buildFormatTree(text: string, file = "<input>"): OrgFormatRoot {
 
   const lexed = tokenizeOrg(text);
   const tokens: Tok[] = lexed.tokens.map((token) => {
-    const start = token.startOffset;
-    const end = token.endOffset! + 1;
+    // `| 0`: small integers, never boxed doubles (see `offsetSpan` in src/syntax/cst-access.ts).
+    const start = token.startOffset | 0;
+    const end = (token.endOffset! + 1) | 0;
     return {
       image: token.image,
       kind: tokKind(token),
@@ -140,8 +141,8 @@ export function buildFormatTree(text: string, file = "<input>"): OrgFormatRoot {
   const comments: CommentTok[] = [];
   let next = 0;
   for (const token of lexed.groups["comments"] ?? []) {
-    const start = token.startOffset;
-    const end = token.endOffset! + 1;
+    const start = token.startOffset | 0;
+    const end = (token.endOffset! + 1) | 0;
     while (next < tokens.length && tokens[next]!.start < start) next++;
     const comment: CommentTok = {
       text: token.image,

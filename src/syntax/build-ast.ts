@@ -33,6 +33,7 @@ import {
   missingDate,
   nodes,
   nodeSpan,
+  offsetSpan,
   onlyChild,
   optionalString,
   token,
@@ -359,7 +360,7 @@ export class AstBuilder {
       unit: this.name(node, "unit"),
       recommenders: nodes(node, "recommenders").flatMap((list) => this.nameList(list)),
       youthLeagueLetter:
-        letterStart && letterEnd ? { start: letterStart.startOffset, end: (letterEnd.endOffset ?? 0) + 1 } : null,
+        letterStart && letterEnd ? offsetSpan(letterStart.startOffset, (letterEnd.endOffset ?? 0) + 1) : null,
     };
   }
 

@@ -57,8 +57,19 @@ export function onlyChild(node: CstNode): CstNode | undefined {
   return undefined;
 }
 
+/**
+ * A span whose offsets are small integers. Chevrotain starts each CST node's
+ * offsets at NaN, so they are kept as doubles; copied as they are, they made
+ * every span of the process (one object shape for all `{ start, end }`) hold
+ * two boxed numbers instead of two small integers: three objects a span, not
+ * one. An offset is below 2^31 (no string is that long), so `| 0` keeps it.
+ */
+export function offsetSpan(start: number, end: number): Span {
+  return { start: start | 0, end: end | 0 };
+}
+
 export function tokenSpan(tok: IToken): Span {
-  return { start: tok.startOffset, end: (tok.endOffset ?? tok.startOffset) + 1 };
+  return offsetSpan(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1);
 }
 
 /**
@@ -71,7 +82,7 @@ export function nodeSpan(node: CstNode): Span | undefined {
   const location = node.location;
   if (location) {
     const { startOffset, endOffset } = location;
-    return Number.isFinite(startOffset) && endOffset !== undefined && Number.isFinite(endOffset) ? { start: startOffset, end: endOffset + 1 } : undefined;
+    return Number.isFinite(startOffset) && endOffset !== undefined && Number.isFinite(endOffset) ? offsetSpan(startOffset, endOffset + 1) : undefined;
   }
   let start = Infinity;
   let end = -Infinity;
@@ -87,7 +98,7 @@ export function nodeSpan(node: CstNode): Span | undefined {
     }
   };
   visit(node);
-  return Number.isFinite(start) ? { start, end } : undefined;
+  return Number.isFinite(start) ? offsetSpan(start, end) : undefined;
 }
 
 export function identifier(tok: IToken): Identifier {

@@ -9,6 +9,7 @@ import type { Comment, DateValue, FileAst, Span, TopStatement } from "../ast/typ
 import { languageDiagnostic } from "../diagnostics/language.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { AstBuilder } from "./build-ast.js";
+import { offsetSpan } from "./cst-access.js";
 
 export interface ParsedFile {
   readonly ast: FileAst;
@@ -115,13 +116,13 @@ export function astStage(file: string, text: string, lexed: ILexingResult, parse
   for (const error of lexed.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
-      languageDiagnostic("syntax", file, { start: error.offset, end: error.offset + error.length }, describeLexError(found)),
+      languageDiagnostic("syntax", file, offsetSpan(error.offset, error.offset + error.length), describeLexError(found)),
     );
   }
 
   for (const tok of lexed.groups["unterminated"] ?? []) {
     diagnostics.push(
-      languageDiagnostic("syntax", file, { start: tok.startOffset, end: tok.endOffset! + 1 }, "unterminated string: a string ends on the line it starts"),
+      languageDiagnostic("syntax", file, offsetSpan(tok.startOffset, tok.endOffset! + 1), "unterminated string: a string ends on the line it starts"),
     );
   }
 
@@ -149,7 +150,7 @@ function commentsOf(lexed: ILexingResult): Comment[] {
   return (lexed.groups["comments"] ?? []).map((tok) => ({
     kind: tok.image.startsWith("//") ? "line" : "block",
     text: tok.image,
-    span: { start: tok.startOffset, end: tok.endOffset! + 1 },
+    span: offsetSpan(tok.startOffset, tok.endOffset! + 1),
   }));
 }
 
@@ -163,10 +164,10 @@ function describeLexError(found: string): string {
 /** The range of a parse error: the offending token, or just after the last good one at end of input. */
 function errorSpan(tok: IToken, previous: IToken | undefined, text: string): Span {
   if (Number.isFinite(tok.startOffset) && tok.tokenType.name !== "EOF") {
-    return { start: tok.startOffset, end: tok.endOffset! + 1 };
+    return offsetSpan(tok.startOffset, tok.endOffset! + 1);
   }
   const at = previous && Number.isFinite(previous.endOffset) ? previous.endOffset! + 1 : text.length;
-  return { start: at, end: at };
+  return offsetSpan(at, at);
 }
 
 export function collectDates(statements: readonly TopStatement[]): DateValue[] {
